@@ -20,6 +20,7 @@ class ImportedClassesTest {
   @Test
   void importsProductionClassesOfTheModules() {
     assertThat(CLASSES.contain("io.invoke4j.domain.InvokeException")).isTrue();
+    assertThat(CLASSES.contain("io.invoke4j.app.cli.Main")).isTrue();
   }
 
   @Test
