@@ -21,6 +21,10 @@ public final class FieldValues {
   public static FieldValue read(FieldType type, JsonNode json) {
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(json, "json == null");
+    if (type.isEnum() && json.isTextual()) {
+      // a newer server may know options we do not: a read value is kept as the enum value it is
+      return new EnumValue(json.asText(), type.options());
+    }
     try {
       FieldValue typed = convert(type, json);
       if (typed.toJson().equals(SAME_NUMBERS, json)) {
