@@ -1,0 +1,79 @@
+package io.invoke4j.domain.field;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides the {@link FieldType} of a workflow input by asking ordered {@link TypingRule}s; when no
+ * rule answers the type is {@link FieldType#RAW}. Put your own rules first to override the
+ * defaults:
+ *
+ * <pre>{@code
+ * FieldTyper typer = FieldTyper.builder().rule(myRule).rules(FieldTyper.offlineRules()).build();
+ * }</pre>
+ */
+public interface FieldTyper {
+
+  /** The type of the field described by {@code ctx}; never throws for odd JSON. */
+  FieldType type(FieldContext ctx);
+
+  /** The default typer: {@link #offlineRules()} in order, using only what the workflow file carries. */
+  static FieldTyper offline() {
+    return builder().rules(offlineRules()).build();
+  }
+
+  /**
+   * The offline rules in order: form element settings, legacy (schema 1.x/2.x) field types, value
+   * shapes, primitive node types, well-known field names, the JSON type of the value.
+   */
+  static List<TypingRule> offlineRules() {
+    return List.of(
+        TypingRules.formSettings(),
+        TypingRules.legacyFieldType(),
+        TypingRules.valueShape(),
+        TypingRules.primitiveNodes(),
+        TypingRules.wellKnownNames(),
+        TypingRules.jsonValueType());
+  }
+
+  /** A builder for a typer with your own rules. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects rules in the order they are asked. */
+  final class Builder {
+    private final List<TypingRule> rules = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds one rule after those added so far. */
+    public Builder rule(TypingRule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule == null"));
+      return this;
+    }
+
+    /** Adds rules, in order, after those added so far. */
+    public Builder rules(List<? extends TypingRule> more) {
+      more.forEach(this::rule);
+      return this;
+    }
+
+    /** The typer asking the rules in the order added. */
+    public FieldTyper build() {
+      List<TypingRule> ordered = List.copyOf(rules);
+      return ctx -> {
+        Objects.requireNonNull(ctx, "ctx == null");
+        for (TypingRule rule : ordered) {
+          Optional<FieldType> type = rule.type(ctx);
+          if (type.isPresent()) {
+            return type.get();
+          }
+        }
+        return FieldType.RAW;
+      };
+    }
+  }
+}

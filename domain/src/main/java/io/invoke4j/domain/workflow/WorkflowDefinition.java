@@ -1,0 +1,263 @@
+package io.invoke4j.domain.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.field.FieldTyper;
+import io.invoke4j.domain.field.FieldValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A workflow exported from the InvokeAI GUI (schema 1.x to 4.x), checked on load, with its
+ * user-facing inputs discovered as the GUI's form shows them. Immutable: setting a value returns a
+ * new definition and leaves this one alone.
+ *
+ * <pre>{@code
+ * WorkflowDefinition wf = WorkflowDefinition.fromFile(Path.of("sdxl-text-to-image.json"));
+ * wf.inputs().forEach(i -> System.out.println(i.index() + " " + i.label() + " " + i.type()));
+ * WorkflowDefinition changed = wf.withValueText(2, "768").withValue(4, 30);
+ * }</pre>
+ *
+ * <p>Where the GUI silently drops form elements or exposed fields whose node or field is missing,
+ * so does this class; such drops are listed in {@link #warnings()}.
+ */
+public final class WorkflowDefinition {
+  private final JsonNode json;
+  private final FieldTyper typer;
+  private final String name;
+  private final String schemaVersion;
+  private final Optional<String> id;
+  private final List<WorkflowNode> nodes;
+  private final List<WorkflowInput> inputs;
+  private final List<Integer> inputNodeIndexes;
+  private final List<String> warnings;
+
+  private WorkflowDefinition(JsonNode json, FieldTyper typer, WorkflowReader.Result read) {
+    this(json, typer, read.name(), read.schemaVersion(), read.id(), read.nodes(), read.inputs(),
+        read.inputNodeIndexes(), read.warnings());
+  }
+
+  private WorkflowDefinition(JsonNode json, FieldTyper typer, String name, String schemaVersion,
+      Optional<String> id, List<WorkflowNode> nodes, List<WorkflowInput> inputs, List<Integer> inputNodeIndexes,
+      List<String> warnings) {
+    this.json = json;
+    this.typer = typer;
+    this.name = name;
+    this.schemaVersion = schemaVersion;
+    this.id = id;
+    this.nodes = nodes;
+    this.inputs = inputs;
+    this.inputNodeIndexes = inputNodeIndexes;
+    this.warnings = warnings;
+  }
+
+  /**
+   * Reads a workflow from JSON text, typing fields with {@link FieldTyper#offline()}.
+   *
+   * @throws WorkflowFormatException when the text is not JSON or not a usable workflow
+   */
+  public static WorkflowDefinition fromJson(String json) {
+    return fromJson(json, FieldTyper.offline());
+  }
+
+  /**
+   * Reads a workflow from JSON text, typing fields with {@code typer}.
+   *
+   * @throws WorkflowFormatException when the text is not JSON or not a usable workflow
+   */
+  public static WorkflowDefinition fromJson(String json, FieldTyper typer) {
+    Objects.requireNonNull(json, "json == null");
+    return load(WorkflowJson.parse(json), typer);
+  }
+
+  /**
+   * Reads a workflow from a stream of JSON (UTF-8 or as detected by Jackson); the stream is not closed.
+   *
+   * @throws WorkflowFormatException when the stream cannot be read or holds no usable workflow
+   */
+  public static WorkflowDefinition fromStream(InputStream in) {
+    Objects.requireNonNull(in, "in == null");
+    return load(WorkflowJson.parse(in), FieldTyper.offline());
+  }
+
+  /**
+   * Reads a workflow file.
+   *
+   * @throws WorkflowFormatException when the file cannot be read or holds no usable workflow
+   */
+  public static WorkflowDefinition fromFile(Path file) {
+    Objects.requireNonNull(file, "file == null");
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(WorkflowJson.parse(in), FieldTyper.offline());
+    } catch (IOException e) {
+      throw new WorkflowFormatException("$", "cannot read " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Reads a workflow from a JSON tree, which is deep-copied (later changes to {@code json} do not
+   * reach this definition).
+   *
+   * @throws WorkflowFormatException when the tree is not a usable workflow
+   */
+  public static WorkflowDefinition fromJsonNode(JsonNode json) {
+    Objects.requireNonNull(json, "json == null");
+    return load(json.deepCopy(), FieldTyper.offline());
+  }
+
+  private static WorkflowDefinition load(JsonNode tree, FieldTyper typer) {
+    Objects.requireNonNull(typer, "typer == null");
+    return new WorkflowDefinition(tree, typer, WorkflowReader.read(tree, typer));
+  }
+
+  /**
+   * The same workflow with its inputs typed by {@code typer} instead (e.g. rules from the server's
+   * schema first). Values already set are kept.
+   */
+  public WorkflowDefinition withTyper(FieldTyper typer) {
+    return load(json, typer);
+  }
+
+  /**
+   * The workflow JSON. Read-only by agreement: this is the internal tree, so {@code deepCopy()} it
+   * before changing anything.
+   */
+  public JsonNode json() {
+    return json;
+  }
+
+  /** The workflow's {@code name}; empty when it has none. */
+  public String name() {
+    return name;
+  }
+
+  /** The schema version from {@code meta.version}, e.g. {@code 3.0.0}. */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** The library id; present only when the workflow was saved in the server's library. */
+  public Optional<String> id() {
+    return id;
+  }
+
+  /** Every node, in file order. */
+  public List<WorkflowNode> nodes() {
+    return nodes;
+  }
+
+  /** The user-facing inputs, in the order the GUI shows them. */
+  public List<WorkflowInput> inputs() {
+    return inputs;
+  }
+
+  /** What was dropped on load as the GUI drops it (e.g. a form field whose node is gone), or ignored. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * The input at {@code index}.
+   *
+   * @throws InvalidInputException (an {@link IllegalArgumentException}) naming the index and the valid range
+   */
+  public WorkflowInput input(int index) {
+    if (index < 0 || index >= inputs.size()) {
+      throw new InvalidInputException("no input " + index + ": the workflow has " + inputs.size() + " inputs"
+          + (inputs.isEmpty() ? "" : " (valid indexes 0.." + (inputs.size() - 1) + ")"));
+    }
+    return inputs.get(index);
+  }
+
+  /**
+   * A copy with input {@code index} set to {@code value}, converted to the input's type (an integer
+   * fits a float field; a {@link io.invoke4j.domain.field.RawValue} is checked like any JSON).
+   *
+   * @throws InvalidInputException for an unknown index or a value the input's type does not take
+   */
+  public WorkflowDefinition withValue(int index, FieldValue value) {
+    Objects.requireNonNull(value, "value == null");
+    return withValue(index, (Object) value);
+  }
+
+  /**
+   * A copy with input {@code index} set from a Java value: {@code String} (parsed as by
+   * {@link #withValueText}), {@code Integer}, {@code Long}, {@code Double}, {@code Float},
+   * {@code BigDecimal}, {@code BigInteger}, {@code Boolean}, {@code List}, {@code Map} (string keys),
+   * {@code JsonNode} or a {@link FieldValue}, converted per the input's type.
+   *
+   * @throws InvalidInputException for an unknown index or a value the input's type does not take
+   */
+  public WorkflowDefinition withValue(int index, Object javaValue) {
+    Objects.requireNonNull(javaValue, "javaValue == null");
+    WorkflowInput input = input(index);
+    FieldValue value;
+    try {
+      value = InputValues.fromJava(input.type(), javaValue);
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
+    return with(index, value);
+  }
+
+  /**
+   * A copy with input {@code index} set from text, parsed for the input's type: integers, floats,
+   * {@code true}/{@code false}, enum options (checked when known), images as
+   * {@code {"image_name":"x.png"}} or a bare name, boards as {@code {"board_id":..}}, a bare id,
+   * {@code auto} or {@code none}, models as a JSON object, colors as JSON or {@code #RRGGBB[AA]},
+   * collections as JSON arrays.
+   *
+   * @throws InvalidInputException for an unknown index or text the input's type does not take
+   */
+  public WorkflowDefinition withValueText(int index, String text) {
+    Objects.requireNonNull(text, "text == null");
+    WorkflowInput input = input(index);
+    FieldValue value;
+    try {
+      value = InputValues.fromText(input.type(), text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(input, e);
+    }
+    return with(index, value);
+  }
+
+  private WorkflowDefinition with(int index, FieldValue value) {
+    WorkflowInput target = inputs.get(index);
+    JsonNode copy = json.deepCopy();
+    ObjectNode field = (ObjectNode) copy.get("nodes").get(inputNodeIndexes.get(index))
+        .get("data").get("inputs").get(target.fieldName());
+    field.set("value", value.toJson().deepCopy());
+    // the same node field may be shown twice in a form: every view of it gets the value
+    List<WorkflowInput> updated = new ArrayList<>(inputs);
+    for (int i = 0; i < updated.size(); i++) {
+      WorkflowInput other = updated.get(i);
+      if (other.nodeId().equals(target.nodeId()) && other.fieldName().equals(target.fieldName())) {
+        updated.set(i, ImmutableWorkflowInput.builder().from(other).value(value).build());
+      }
+    }
+    return new WorkflowDefinition(copy, typer, name, schemaVersion, id, nodes, List.copyOf(updated),
+        inputNodeIndexes, warnings);
+  }
+
+  private static InvalidInputException invalid(WorkflowInput input, IllegalArgumentException cause) {
+    return new InvalidInputException(describe(input) + ": " + cause.getMessage(), cause);
+  }
+
+  /** {@code input 3 "Width" (node "Resize" img_resize#abc, field width)}. */
+  static String describe(WorkflowInput input) {
+    return "input " + input.index() + " \"" + input.label() + "\" (node \"" + input.nodeName() + "\" "
+        + input.nodeType() + "#" + input.nodeId() + ", field " + input.fieldName() + ")";
+  }
+
+  @Override
+  public String toString() {
+    return "WorkflowDefinition[name=" + name + ", schemaVersion=" + schemaVersion + ", nodes=" + nodes.size()
+        + ", inputs=" + inputs.size() + "]";
+  }
+}
