@@ -76,13 +76,21 @@ final class ArchitectureRules {
    * The domain reads JSON trees but never maps objects: {@code JsonNode}, {@code databind.node..}
    * and {@code jackson.core..}. {@code JsonNode} shares its package with {@code ObjectMapper}, so
    * the package alone cannot be allowed. The one parsing holder {@code domain.workflow.WorkflowJson}
-   * (with its nested classes) may use {@code ObjectMapper} and nothing else of databind.
+   * (with its nested classes) may use {@code ObjectMapper} and its configuration enums
+   * ({@code DeserializationFeature}, {@code SerializationFeature}, {@code MapperFeature}), nothing
+   * else of databind.
    */
+  private static final java.util.Set<String> MAPPER_CLASSES = java.util.Set.of(
+      "com.fasterxml.jackson.databind.ObjectMapper",
+      "com.fasterxml.jackson.databind.DeserializationFeature",
+      "com.fasterxml.jackson.databind.SerializationFeature",
+      "com.fasterxml.jackson.databind.MapperFeature");
+
   static ArchRule domainUsesJacksonOnlyAsATree(String root) {
     String workflowJson = root + ".domain.workflow.WorkflowJson";
     DescribedPredicate<Dependency> allowed = describe(
         "they stay outside Jackson, use only JsonNode, databind.node.. or jackson.core.., "
-            + "or are " + workflowJson + " using ObjectMapper",
+            + "or are " + workflowJson + " using ObjectMapper and its features",
         dependency -> {
           JavaClass target = dependency.getTargetClass().getBaseComponentType();
           String name = target.getName();
@@ -96,7 +104,7 @@ final class ArchitectureRules {
           }
           String origin = dependency.getOriginClass().getName();
           boolean holder = origin.equals(workflowJson) || origin.startsWith(workflowJson + "$");
-          return holder && name.equals("com.fasterxml.jackson.databind.ObjectMapper");
+          return holder && MAPPER_CLASSES.contains(name);
         });
     return classes().that().resideInAPackage(root + ".domain..")
         .should(onlyHaveDependenciesWhere(allowed))
