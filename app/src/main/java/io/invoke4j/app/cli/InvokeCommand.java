@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     // a new subcommand is its class plus one entry here
-    subcommands = {HelpCommand.class})
+    subcommands = {InputsCommand.class, PayloadCommand.class, HelpCommand.class})
 final class InvokeCommand implements Runnable {
   static final String VERBOSE = "--verbose";
 

@@ -1,11 +1,11 @@
 package io.invoke4j.app.cli;
 
+import static io.invoke4j.app.cli.CliRun.lines;
+import static io.invoke4j.app.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.invoke4j.domain.InvokeHttpException;
 import io.invoke4j.domain.InvokeProtocolException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class MainTest {
 
   @Test
   void printsTheFilteredProjectVersion() {
-    Run run = run(Main.create(), "--version");
+    CliRun run = run(Main.create(), "--version");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).matches("invoke4j \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
@@ -26,7 +26,7 @@ class MainTest {
 
   @Test
   void helpNamesTheGlobalOptions() {
-    Run run = run(Main.create(), "--help");
+    CliRun run = run(Main.create(), "--help");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).startsWith("Usage: invoke4j ").contains("--verbose", "--version", "help");
@@ -36,31 +36,31 @@ class MainTest {
   @Test
   void missingSubcommandIsAUsageError() {
     assertThat(run(Main.create()))
-        .isEqualTo(new Run(2, "", lines("invoke4j: Missing required subcommand (see 'invoke4j --help')")));
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: Missing required subcommand (see 'invoke4j --help')")));
   }
 
   @Test
   void unknownOptionIsAUsageError() {
     assertThat(run(Main.create(), "--nope"))
-        .isEqualTo(new Run(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j --help')")));
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j --help')")));
   }
 
   @Test
   void usageErrorOfASubcommandPointsToItsHelp() {
     assertThat(run(withSubcommand(() -> null), "run", "--nope"))
-        .isEqualTo(new Run(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j run --help')")));
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j run --help')")));
   }
 
   @Test
   void successExitsZero() {
-    assertThat(run(withSubcommand(() -> null), "run")).isEqualTo(new Run(0, lines("done"), ""));
+    assertThat(run(withSubcommand(() -> null), "run")).isEqualTo(new CliRun(0, lines("done"), ""));
   }
 
   @Test
   void illegalArgumentIsOneLineAndExitTwo() {
     CommandLine cli = withSubcommand(() -> new IllegalArgumentException("workflow has no form"));
 
-    assertThat(run(cli, "run")).isEqualTo(new Run(2, "", lines("invoke4j: workflow has no form")));
+    assertThat(run(cli, "run")).isEqualTo(new CliRun(2, "", lines("invoke4j: workflow has no form")));
   }
 
   @Test
@@ -68,7 +68,7 @@ class MainTest {
     CommandLine cli = withSubcommand(
         () -> new InvokeHttpException(404, "GET", "/api/v1/images/i/x.png", "{\"detail\":\"Not Found\"}"));
 
-    assertThat(run(cli, "run")).isEqualTo(new Run(2, "",
+    assertThat(run(cli, "run")).isEqualTo(new CliRun(2, "",
         lines("invoke4j: GET /api/v1/images/i/x.png -> HTTP 404: {\"detail\":\"Not Found\"}")));
   }
 
@@ -77,18 +77,18 @@ class MainTest {
     CommandLine cli = withSubcommand(() -> new InvokeProtocolException("cannot read workflow:\n  line 3\n"));
 
     assertThat(run(cli, "run"))
-        .isEqualTo(new Run(2, "", lines("invoke4j: cannot read workflow: line 3")));
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: cannot read workflow: line 3")));
   }
 
   @Test
   void exceptionWithoutMessageIsNamed() {
     assertThat(run(withSubcommand(IllegalArgumentException::new), "run"))
-        .isEqualTo(new Run(2, "", lines("invoke4j: IllegalArgumentException")));
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: IllegalArgumentException")));
   }
 
   @Test
   void verboseBeforeTheSubcommandAddsTheStackTrace() {
-    Run run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "--verbose", "run");
+    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "--verbose", "run");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
@@ -98,7 +98,7 @@ class MainTest {
 
   @Test
   void verboseAfterTheSubcommandAddsTheStackTrace() {
-    Run run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "run", "--verbose");
+    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "run", "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).startsWith("invoke4j: bad", "java.lang.IllegalArgumentException: bad");
@@ -108,38 +108,19 @@ class MainTest {
   void unexpectedExceptionIsABugWithExitOne() {
     CommandLine cli = withSubcommand(() -> new IllegalStateException("boom"));
 
-    assertThat(run(cli, "run")).isEqualTo(new Run(1, "", lines(
+    assertThat(run(cli, "run")).isEqualTo(new CliRun(1, "", lines(
         "invoke4j: unexpected error: java.lang.IllegalStateException: boom "
             + "(run with --verbose for the stack trace)")));
   }
 
   @Test
   void unexpectedExceptionWithVerboseShowsTheStackTrace() {
-    Run run = run(withSubcommand(() -> new IllegalStateException("boom")), "--verbose", "run");
+    CliRun run = run(withSubcommand(() -> new IllegalStateException("boom")), "--verbose", "run");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines()).startsWith(
         "invoke4j: unexpected error: java.lang.IllegalStateException: boom",
         "java.lang.IllegalStateException: boom");
-  }
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private static Run run(CommandLine cli, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
-  }
-
-  private static String lines(String... lines) {
-    StringBuilder text = new StringBuilder();
-    for (String line : lines) {
-      text.append(line).append(System.lineSeparator());
-    }
-    return text.toString();
   }
 
   /** The real command tree plus {@code run}, which prints "done" or throws what {@code failure} gives. */

@@ -196,7 +196,7 @@ public final class TypingRules {
       "seed", "width", "height", "steps", "num_steps", "fps", "max_prompts", "start_line", "tile_size",
       "num_frames", "clip_skip");
   private static final Set<String> FLOAT_NAMES = Set.of(
-      "cfg_scale", "cfg_rescale_multiplier", "strength", "guidance", "weight", "control_weight",
+      "cfg_scale", "cfg_rescale_multiplier", "radius", "strength", "guidance", "weight", "control_weight",
       "ip_adapter_weight", "scale", "scale_factor", "begin_step_percent", "end_step_percent");
   private static final Set<String> STRING_NAMES = Set.of(
       "prompt", "positive_prompt", "negative_prompt", "style", "positive_style_prompt",

@@ -1,0 +1,75 @@
+package io.invoke4j.app.cli;
+
+import io.invoke4j.app.usecase.WorkflowRequests;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code invoke4j payload FILE [--set INDEX=VALUE]... [--runs N] [--auto-board ID]}: the enqueue
+ * request body the GUI would send, printed, not sent.
+ */
+@Command(
+    name = "payload",
+    description = "Print the enqueue request the GUI would send for the workflow (nothing is sent).")
+final class PayloadCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "A workflow JSON exported from the InvokeAI GUI.")
+  Path file;
+
+  @Option(
+      names = "--set",
+      paramLabel = "INDEX=VALUE",
+      description = "Set form input INDEX (see 'inputs'); VALUE is parsed for the input's type "
+          + "(JSON for structured values). Repeatable.")
+  List<String> sets = List.of();
+
+  @Option(names = "--runs", paramLabel = "N", defaultValue = "1", description = "Runs of the batch (default 1).")
+  int runs;
+
+  @Option(
+      names = "--auto-board",
+      paramLabel = "BOARD_ID",
+      description = "Board for inputs set to 'auto' (default: omitted, the image is uncategorized).")
+  String autoBoard;
+
+  @Override
+  public void run() {
+    WorkflowDefinition workflow = WorkflowDefinition.fromFile(file);
+    EnqueueRequest request =
+        WorkflowRequests.prepare(workflow, parseSets(sets), runs, Optional.ofNullable(autoBoard));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(Json.pretty(request.toJson()));
+    out.flush();
+  }
+
+  /** {@code INDEX=VALUE} pairs; the value may itself contain '='. A later pair for an index wins. */
+  static Map<Integer, String> parseSets(List<String> sets) {
+    Map<Integer, String> values = new LinkedHashMap<>();
+    for (String set : sets) {
+      int eq = set.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--set " + set + ": expected INDEX=VALUE, e.g. --set 2=512");
+      }
+      String index = set.substring(0, eq).trim();
+      try {
+        values.put(Integer.parseInt(index), set.substring(eq + 1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "--set " + set + ": INDEX must be a whole number (see 'invoke4j inputs'), got \"" + index + "\"");
+      }
+    }
+    return values;
+  }
+}
