@@ -1,6 +1,7 @@
 package io.invoke4j.domain.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.invoke4j.domain.field.FieldContext;
 import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.field.FieldTyper;
@@ -158,6 +159,7 @@ final class WorkflowReader {
       return;
     }
     requireArray(edges, "$.edges");
+    List<Integer> dangling = new ArrayList<>();
     for (int i = 0; i < edges.size(); i++) {
       String path = JsonPaths.index("$.edges", i);
       JsonNode edge = edges.get(i);
@@ -167,16 +169,23 @@ final class WorkflowReader {
         throw new WorkflowFormatException(path + ".type",
             "unknown edge type \"" + type + "\" (expected default or collapsed)");
       }
-      for (String end : new String[] {"source", "target"}) {
-        String nodeId = requireText(edge, end, path);
-        if (!nodeIndexById.containsKey(nodeId)) {
-          throw new WorkflowFormatException(path + "." + end, "no node with id \"" + nodeId + "\"");
-        }
-      }
       if (type.equals("default")) {
         requireText(edge, "sourceHandle", path);
         requireText(edge, "targetHandle", path);
       }
+      for (String end : new String[] {"source", "target"}) {
+        String nodeId = requireText(edge, end, path);
+        if (!nodeIndexById.containsKey(nodeId)) {
+          // the GUI opens such a file and removes the edge with a warning (validateWorkflow.ts);
+          // so do we, so that the graph and the embedded workflow are the ones the GUI would send
+          warnings.add(path + "." + end + ": edge dropped: no node with id \"" + nodeId + "\"");
+          dangling.add(i);
+          break;
+        }
+      }
+    }
+    for (int i = dangling.size() - 1; i >= 0; i--) {
+      ((ArrayNode) edges).remove(dangling.get(i));
     }
   }
 

@@ -97,10 +97,16 @@ class WorkflowValidationTest {
   }
 
   @Test
-  void requiresEdgesBetweenExistingNodes() {
-    String edge = "{\"id\":\"e\",\"type\":\"default\",\"source\":\"n\",\"sourceHandle\":\"value\","
+  void dropsEdgesToMissingNodesWithAWarningAsTheGuiDoes() {
+    String dangling = "{\"id\":\"e\",\"type\":\"default\",\"source\":\"n\",\"sourceHandle\":\"value\","
         + "\"target\":\"ghost\",\"targetHandle\":\"a\"}";
-    assertFormatError(workflow("3.0.0", INT_NODE, edge, ""), "$.edges[0].target", "no node with id \"ghost\"");
+    String kept = "{\"id\":\"c\",\"type\":\"collapsed\",\"source\":\"n\",\"target\":\"n\"}";
+
+    WorkflowDefinition loaded = WorkflowDefinition.fromJson(workflow("3.0.0", INT_NODE, dangling + "," + kept, ""));
+
+    assertThat(loaded.warnings()).containsExactly("$.edges[0].target: edge dropped: no node with id \"ghost\"");
+    assertThat(loaded.json().get("edges")).hasSize(1);
+    assertThat(loaded.json().at("/edges/0/id").asText()).isEqualTo("c");
   }
 
   @Test
