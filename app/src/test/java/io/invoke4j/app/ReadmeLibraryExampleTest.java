@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.queue.EnqueueRequest;
-import io.invoke4j.domain.queue.Sweep;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ class ReadmeLibraryExampleTest {
     WorkflowDefinition wider = workflow.withValue(0, 320).withValueText(3, "2.5");
     EnqueueRequest request = EnqueueRequest.forWorkflow(wider.json())
         .runs(3)
-        .sweep(Sweep.of("c3e4a892-d919-4ada-8fcf-a583e1df8af9", "height", 64, 128))
+        .sweep(workflow.sweep(1, 64, 128))
         .build();
     ObjectNode body = request.toJson();
 

@@ -89,12 +89,52 @@ public abstract class BatchData {
   public void checkAgainst(Graph graph) {
     for (List<BatchDatum> group : groups()) {
       for (BatchDatum datum : group) {
-        if (!graph.nodes().has(datum.nodePath())) {
+        JsonNode node = graph.nodes().get(datum.nodePath());
+        if (node == null) {
           throw new IllegalArgumentException("batch datum for " + datum.nodePath() + "."
               + datum.fieldName() + ": node " + datum.nodePath() + " is not in the graph");
         }
+        checkShapes(datum, node.get(datum.fieldName()));
       }
     }
+  }
+
+  /**
+   * Items must have the shape of the value the node already holds (number, text, image, ...).
+   * InvokeAI 6.14 accepts wrongly typed batch items at enqueue and then cannot even load the item:
+   * it never runs, every later item stays pending and only clearing the queue recovers. So a
+   * mismatch we can see is refused here, before anything is sent.
+   */
+  private static void checkShapes(BatchDatum datum, JsonNode current) {
+    if (current == null || current.isNull()) {
+      return; // no value to compare with (connected, or left to the node's default)
+    }
+    String expected = shape(current);
+    for (int i = 0; i < datum.items().size(); i++) {
+      String actual = shape(datum.items().get(i));
+      if (!actual.equals(expected)) {
+        throw new IllegalArgumentException("batch datum for " + datum.nodePath() + "." + datum.fieldName()
+            + ": item " + i + " is " + actual + " (" + datum.items().get(i) + ") but the field holds "
+            + expected + " (" + current + ")");
+      }
+    }
+  }
+
+  private static String shape(JsonNode value) {
+    if (value.isNumber()) {
+      return "a number";
+    } else if (value.isTextual()) {
+      return "text";
+    } else if (value.isBoolean()) {
+      return "a boolean";
+    } else if (value.isArray()) {
+      return "a list";
+    } else if (value.isObject() && value.has("image_name")) {
+      return "an image";
+    } else if (value.isObject()) {
+      return "an object";
+    }
+    return "null";
   }
 
   /** The {@code data} array as sent. */

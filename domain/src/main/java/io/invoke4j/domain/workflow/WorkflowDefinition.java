@@ -2,16 +2,22 @@ package io.invoke4j.domain.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.field.FieldTyper;
 import io.invoke4j.domain.field.FieldValue;
+import io.invoke4j.domain.queue.BatchDatum;
+import io.invoke4j.domain.queue.Sweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A workflow exported from the InvokeAI GUI (schema 1.x to 4.x), checked on load, with its
@@ -226,6 +232,53 @@ public final class WorkflowDefinition {
     }
     return with(index, value);
   }
+
+  /**
+   * A sweep of input {@code index} over {@code values}, for
+   * {@link io.invoke4j.domain.queue.EnqueueRequest.WorkflowRequest#sweep}: one request, one session per
+   * value. Each value is converted and checked as by {@link #withValue(int, Object)}; the server
+   * runs sweeps over integer, float, text (incl. enum and scheduler) and image inputs only.
+   *
+   * @throws InvalidInputException for an unknown index, an input the server cannot sweep, no values,
+   *     or a value the input's type does not take (naming its position)
+   */
+  public Sweep sweep(int index, Object... values) {
+    Objects.requireNonNull(values, "values == null");
+    return Sweep.zip(datum(index, Arrays.asList(values)));
+  }
+
+  /**
+   * The batch datum that sweeps input {@code index} over {@code values}; zip several with
+   * {@link Sweep#zip} to advance them together.
+   *
+   * @throws InvalidInputException as {@link #sweep}
+   */
+  public BatchDatum datum(int index, List<?> values) {
+    Objects.requireNonNull(values, "values == null");
+    WorkflowInput input = input(index);
+    FieldType.Kind kind = input.type().kind();
+    if (!SWEEPABLE.contains(kind)) {
+      throw new InvalidInputException(describe(input) + ": the server cannot sweep " + input.type().name()
+          + " inputs (batch items are integers, floats, text or images)");
+    }
+    if (values.isEmpty()) {
+      throw new InvalidInputException(describe(input) + ": a sweep needs at least one value");
+    }
+    List<JsonNode> items = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      Object value = Objects.requireNonNull(values.get(i), "values[" + i + "] == null");
+      try {
+        items.add(InputValues.fromJava(input.type(), value).toJson());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(describe(input) + ": sweep value " + i + ": " + e.getMessage(), e);
+      }
+    }
+    return BatchDatum.builder().nodePath(input.nodeId()).fieldName(input.fieldName()).items(items).build();
+  }
+
+  private static final Set<FieldType.Kind> SWEEPABLE = EnumSet.of(FieldType.Kind.INTEGER,
+      FieldType.Kind.FLOAT, FieldType.Kind.STRING, FieldType.Kind.ENUM, FieldType.Kind.SCHEDULER,
+      FieldType.Kind.IMAGE);
 
   private WorkflowDefinition with(int index, FieldValue value) {
     WorkflowInput target = inputs.get(index);
