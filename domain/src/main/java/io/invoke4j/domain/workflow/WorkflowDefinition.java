@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A workflow exported from the InvokeAI GUI (schema 1.x to 4.x), checked on load, with its
@@ -202,14 +203,7 @@ public final class WorkflowDefinition {
    */
   public WorkflowDefinition withValue(int index, Object javaValue) {
     Objects.requireNonNull(javaValue, "javaValue == null");
-    WorkflowInput input = input(index);
-    FieldValue value;
-    try {
-      value = InputValues.fromJava(input.type(), javaValue);
-    } catch (IllegalArgumentException e) {
-      throw invalid(input, e);
-    }
-    return with(index, value);
+    return set(index, type -> InputValues.fromJava(type, javaValue));
   }
 
   /**
@@ -223,10 +217,14 @@ public final class WorkflowDefinition {
    */
   public WorkflowDefinition withValueText(int index, String text) {
     Objects.requireNonNull(text, "text == null");
+    return set(index, type -> InputValues.fromText(type, text));
+  }
+
+  private WorkflowDefinition set(int index, Function<FieldType, FieldValue> convert) {
     WorkflowInput input = input(index);
     FieldValue value;
     try {
-      value = InputValues.fromText(input.type(), text);
+      value = convert.apply(input.type());
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
