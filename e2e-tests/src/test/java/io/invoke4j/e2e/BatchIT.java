@@ -1,11 +1,16 @@
 package io.invoke4j.e2e;
 
-import static io.invoke4j.e2e.HandWrittenGraphs.datum;
-import static io.invoke4j.e2e.HandWrittenGraphs.enqueueBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.queue.BatchDatum;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.NodeOutput;
+import io.invoke4j.domain.queue.OutputMapper;
+import io.invoke4j.domain.queue.Sweep;
+import io.invoke4j.domain.queue.Tier;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,95 +19,153 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Runs and batch data multiply into queue items, and every item really runs. */
+/**
+ * Runs and sweeps built by invoke4j's {@link EnqueueRequest} multiply into exactly the queue items
+ * it expects, and every item runs with its own values.
+ */
 class BatchIT {
 
   private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
   private final List<String> batches = new ArrayList<>();
   private final List<Integer> items = new ArrayList<>();
   private final List<String> images = new ArrayList<>();
+  private final List<String> boards = new ArrayList<>();
 
   @AfterEach
   void cleanUp() {
     if (!batches.isEmpty()) {
       server.cancelBatches(batches);
     }
+    server.deleteQueueItems(items);
     if (!images.isEmpty()) {
       server.deleteImages(images);
     }
-    server.deleteQueueItems(items);
+    boards.forEach(server::deleteBoardAndImages);
   }
 
   @Test
-  void threeRunsGiveThreeCompletedItemsEachWithItsOwnImage() {
-    JsonNode graph = HandWrittenGraphs.integerAddAndBlurredImage();
+  void threeRunsGiveThreeCompletedItemsEachWithItsOwnImageOnTheAutoAddBoard() {
+    String board = server.createBoard("invoke4j-e2e runs");
+    boards.add(board);
+    // small images keep it quick; the board input stays "auto", so the auto-add board applies
+    WorkflowDefinition workflow = smallBlankBlurSave();
+    EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json())
+        .runs(3).autoAddBoard(board).origin("invoke4j-e2e").destination("invoke4j-e2e").build();
 
-    InvokeAiServer.EnqueueResult result = enqueue(enqueueBody(graph, 3));
+    InvokeAiServer.EnqueueResult result = enqueue(request);
 
+    assertThat(request.expectedSessions()).isEqualTo(3);
     assertThat(result.enqueued()).isEqualTo(3);
-    assertThat(result.itemIds()).hasSize(3);
-    List<JsonNode> done = finished(result);
-    assertThat(done).extracting(item -> item.path("status").asText())
-        .containsOnly("completed");
-    assertThat(done).extracting(item -> QueueItems.output(item, "sum").path("value").asInt())
-        .containsOnly(5);
-    List<String> saved = done.stream()
-        .map(item -> QueueItems.output(item, "save").path("image").path("image_name").asText())
-        .toList();
-    assertThat(saved).doesNotHaveDuplicates();
-    byte[] png = server.downloadImage(saved.get(0));
-    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(server.itemsOfBatch(result.batchId()))
         .extracting(item -> item.path("item_id").asInt())
         .containsExactlyElementsOf(result.itemIds());
+    List<JsonNode> done = finished(result);
+    assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
+    List<NodeOutput> outputs = done.stream().map(OutputMapper::map).flatMap(List::stream).toList();
+    assertThat(outputs).hasSize(3).allSatisfy(output -> {
+      assertThat(output.nodeId()).isEqualTo(workflow.input(6).nodeId());
+      assertThat(output.tier()).isEqualTo(Tier.RESULTS);
+      assertThat(output.boardId()).contains(board);
+      assertThat(output.imageNames()).hasSize(1);
+    });
+    List<String> saved = outputs.stream().map(output -> output.imageNames().get(0)).toList();
+    assertThat(saved).doesNotHaveDuplicates();
+    // as in the GUI (buildNodesGraph.ts), every board input left empty takes the auto-add board, so
+    // the intermediate blank/blur/resize images land on it too: 3 x 4 images
+    assertThat(server.boardImageNames(board)).containsAll(saved).hasSize(12);
+    assertThat(Pixels.decode(server.downloadImage(saved.get(0))).getWidth()).isEqualTo(24);
   }
 
   @Test
-  void zippedAndMultipliedDataGiveOneItemPerCombination() {
-    JsonNode graph = HandWrittenGraphs.twoSums();
+  void zippedSweepTimesAProductGivesOneItemPerCombination() {
+    WorkflowDefinition workflow = smallBlankBlurSave();
+    String blur = workflow.input(3).nodeId();
+    String resize = workflow.input(4).nodeId();
+    String save = workflow.input(6).nodeId();
+    // (width, height) advance together: 2 pairs; the blur radius multiplies them: 2 x 3 = 6
+    Sweep sweep = Sweep.product(
+        Sweep.zip(BatchDatum.of(resize, "width", List.of(32, 48)),
+            BatchDatum.of(resize, "height", List.of(24, 36))),
+        Sweep.of(blur, "radius", 0.0, 1.5, 3.0));
+    EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json()).sweep(sweep)
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
 
-    // (x, y.b) advance together: (1,10), (2,20); z multiplies them: 2 x 3 = 6 items.
-    InvokeAiServer.EnqueueResult result = enqueue(enqueueBody(graph, 1,
-        new JsonNode[] {datum("x", "value", 1, 2), datum("y", "b", 10, 20)},
-        new JsonNode[] {datum("z", "value", 5, 6, 7)}));
+    InvokeAiServer.EnqueueResult result = enqueue(request);
 
+    assertThat(request.expectedSessions()).isEqualTo(6);
     assertThat(result.requested()).isEqualTo(6);
     assertThat(result.enqueued()).isEqualTo(6);
     List<JsonNode> done = finished(result);
     assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
-    assertThat(done).extracting(BatchIT::fieldValues, BatchIT::sums).containsExactlyInAnyOrder(
-        combination(1, 10, 5), combination(1, 10, 6), combination(1, 10, 7),
-        combination(2, 20, 5), combination(2, 20, 6), combination(2, 20, 7));
+    assertThat(done)
+        .extracting(BatchIT::fieldValues, item -> size(QueueItems.output(item, save)))
+        .containsExactlyInAnyOrder(
+            resized(resize, blur, 32, 24, 0.0), resized(resize, blur, 32, 24, 1.5),
+            resized(resize, blur, 32, 24, 3.0), resized(resize, blur, 48, 36, 0.0),
+            resized(resize, blur, 48, 36, 1.5), resized(resize, blur, 48, 36, 3.0));
   }
 
-  private InvokeAiServer.EnqueueResult enqueue(JsonNode body) {
-    InvokeAiServer.EnqueueResult result = server.enqueue(body);
+  @Test
+  void productSweepOnIntegerAddGivesEverySum() {
+    WorkflowDefinition workflow = ExampleWorkflowsIT.example("integer-add.json");
+    String a = workflow.input(0).nodeId();
+    String add = workflow.input(1).nodeId();
+    EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json())
+        .sweep(Sweep.product(Sweep.of(a, "value", 1, 2, 3), Sweep.of(add, "b", 10, 20)))
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
+
+    InvokeAiServer.EnqueueResult result = enqueue(request);
+
+    assertThat(result.itemIds()).hasSize(request.expectedSessions()).hasSize(6);
+    List<JsonNode> done = finished(result);
+    assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
+    List<Tuple> expected = new ArrayList<>();
+    for (int x : List.of(1, 2, 3)) {
+      for (int b : List.of(10, 20)) {
+        expected.add(tuple(Map.of(a + ".value", (Object) x, add + ".b", b), x + b));
+      }
+    }
+    assertThat(done)
+        .extracting(BatchIT::fieldValues, item -> QueueItems.output(item, add).path("value").asInt())
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /** blank-blur-save at 32x24 resized to 24x18, so a run takes well under a second on a CPU. */
+  private static WorkflowDefinition smallBlankBlurSave() {
+    return ExampleWorkflowsIT.example("blank-blur-save.json")
+        .withValue(0, 32).withValue(1, 24).withValue(4, 24).withValue(5, 18);
+  }
+
+  private InvokeAiServer.EnqueueResult enqueue(EnqueueRequest request) {
+    InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
     batches.add(result.batchId());
     items.addAll(result.itemIds());
     return result;
   }
 
   private List<JsonNode> finished(InvokeAiServer.EnqueueResult result) {
-    List<JsonNode> done = server.awaitTerminal(result.itemIds(), InvokeAiServer.itemTimeout());
+    List<JsonNode> done = server.awaitFinished(result.itemIds());
     done.forEach(item -> images.addAll(QueueItems.imageNames(item)));
     return done;
   }
 
   /** The item's {@code field_values} as "node.field" to value, whatever order the server chose. */
-  private static Map<String, Integer> fieldValues(JsonNode item) {
-    Map<String, Integer> values = new TreeMap<>();
-    item.path("field_values").forEach(v ->
-        values.put(v.path("node_path").asText() + "." + v.path("field_name").asText(),
-            v.path("value").asInt()));
+  private static Map<String, Object> fieldValues(JsonNode item) {
+    Map<String, Object> values = new TreeMap<>();
+    item.path("field_values").forEach(v -> {
+      JsonNode value = v.path("value");
+      values.put(v.path("node_path").asText() + "." + v.path("field_name").asText(),
+          value.isIntegralNumber() ? (Object) value.asInt() : (Object) value.asDouble());
+    });
     return values;
   }
 
-  private static List<Integer> sums(JsonNode item) {
-    return List.of(QueueItems.output(item, "y").path("value").asInt(),
-        QueueItems.output(item, "w").path("value").asInt());
+  private static List<Integer> size(JsonNode imageOutput) {
+    return List.of(imageOutput.path("width").asInt(), imageOutput.path("height").asInt());
   }
 
-  private static Tuple combination(int x, int yb, int z) {
-    return tuple(Map.of("x.value", x, "y.b", yb, "z.value", z), List.of(x + yb, x + yb + z));
+  private static Tuple resized(String resize, String blur, int width, int height, double radius) {
+    return tuple(Map.of(resize + ".width", (Object) width, resize + ".height", height,
+        blur + ".radius", radius), List.of(width, height));
   }
 }

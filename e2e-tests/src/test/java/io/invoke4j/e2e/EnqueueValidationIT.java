@@ -3,11 +3,18 @@ package io.invoke4j.e2e;
 import static io.invoke4j.e2e.HandWrittenGraphs.datum;
 import static io.invoke4j.e2e.HandWrittenGraphs.enqueueBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.app.usecase.WorkflowRequests;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.workflow.InvalidInputException;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +138,47 @@ class EnqueueValidationIT {
     assertThat(item.path("error_type").asText()).isEqualTo("MissingInputException");
     assertThat(item.path("error_message").asText())
         .isEqualTo("Node img_blur missing value or connection for field image");
+  }
+
+  @Test
+  void wrongValueIsRejectedByInvoke4jBeforeAnythingIsSent() {
+    WorkflowDefinition workflow = ExampleWorkflowsIT.example("integer-add.json");
+    String node = workflow.input(0).nodeId();
+    JsonNode before = server.queueCounts();
+
+    assertThatThrownBy(() -> workflow.withValueText(0, "abc"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("input 0 \"A\" (node \"A\" integer#" + node + ", field value): ");
+    assertThatThrownBy(() -> workflow.withValue(0, 1.5))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("input 0 \"A\" (node \"A\" integer#" + node + ", field value): ");
+    // the path of `./invoke4j payload --set 0=abc`
+    assertThatThrownBy(() -> WorkflowRequests.prepare(workflow, Map.of(0, "abc"), 1, Optional.empty()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("input 0 \"A\"").hasMessageContaining(node)
+        .hasMessageContaining("field value");
+
+    assertThat(server.queueCounts()).isEqualTo(before);
+  }
+
+  @Test
+  void sameWrongValueWrittenIntoInvoke4jsPayloadIsRejectedAtEnqueue() {
+    WorkflowDefinition workflow = ExampleWorkflowsIT.example("integer-add.json");
+    String node = workflow.input(0).nodeId();
+    ObjectNode payload = EnqueueRequest.forWorkflow(workflow.json())
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
+    ((ObjectNode) payload.path("batch").path("graph").path("nodes").path(node)).put("value", "abc");
+    JsonNode before = server.queueCounts();
+
+    JsonNode detail = rejected(payload);
+
+    assertThat(detail).hasSize(1);
+    assertThat(strings(detail.get(0).path("loc")))
+        .containsExactly("body", "batch", "graph", "nodes", node, "integer", "value");
+    assertThat(detail.get(0).path("type").asText()).isEqualTo("int_parsing");
+    assertThat(detail.get(0).path("msg").asText())
+        .isEqualTo("Input should be a valid integer, unable to parse string as an integer");
+    assertThat(server.queueCounts()).isEqualTo(before);
   }
 
   private JsonNode rejected(JsonNode body) {

@@ -8,36 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Model-less graphs and enqueue bodies written by hand, the way the InvokeAI docs show them.
  *
- * <p>Stand-in until invoke4j's domain library builds graphs and enqueue requests: each test gets
- * its graph and body from one call here, so moving a test onto the library is a one-line change.
- * Node ids are the ones the tests look results up by.
+ * <p>Only for tests of the server's own behaviour with raw bodies invoke4j would not build (see
+ * {@link EnqueueValidationIT}); everything else gets its payload from invoke4j's
+ * {@code EnqueueRequest}. Node ids are the ones the tests look results up by.
  */
 final class HandWrittenGraphs {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private HandWrittenGraphs() {}
-
-  /**
-   * {@code integer(2) -> add(b=3)} beside {@code blank_image -> img_blur -> save_image}. Caching is
-   * off on the image nodes so every run saves new images instead of reusing the first run's.
-   */
-  static JsonNode integerAddAndBlurredImage() {
-    ObjectNode graph = JSON.createObjectNode();
-    ObjectNode nodes = graph.putObject("nodes");
-    node(nodes, "int", "integer").put("value", 2);
-    node(nodes, "sum", "add").put("b", 3);
-    node(nodes, "blank", "blank_image").put("width", 64).put("height", 48)
-        .put("is_intermediate", true).put("use_cache", false);
-    node(nodes, "blur", "img_blur").put("radius", 2)
-        .put("is_intermediate", true).put("use_cache", false);
-    node(nodes, "save", "save_image").put("use_cache", false);
-    ArrayNode edges = graph.putArray("edges");
-    edge(edges, "int", "value", "sum", "a");
-    edge(edges, "blank", "image", "blur", "image");
-    edge(edges, "blur", "image", "save", "image");
-    return graph;
-  }
 
   /**
    * {@code x:integer -> y:add(b) -> w:add(a)} with {@code z:integer -> w.b}: {@code y = x + y.b}

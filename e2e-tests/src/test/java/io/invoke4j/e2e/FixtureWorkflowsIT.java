@@ -1,0 +1,236 @@
+package io.invoke4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.Fixtures;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.NodeError;
+import io.invoke4j.domain.queue.NodeOutput;
+import io.invoke4j.domain.queue.OutputMapper;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowInput;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every real workflow (GUI exports, InvokeAI's own defaults, and the workflow the GUI embedded in a
+ * recorded queue item) becomes a payload the server accepts at enqueue. The server has no models,
+ * so the items then fail; invoke4j must report why, with the server's own words.
+ *
+ * <p>Prints a table (workflow, enqueue status, final status, error type, first line of the error
+ * message) so a run documents what this server does with each workflow.
+ */
+class FixtureWorkflowsIT {
+
+  private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
+  private final List<String> batches = new ArrayList<>();
+  private final List<Integer> items = new ArrayList<>();
+  private final List<String> images = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    if (!batches.isEmpty()) {
+      server.cancelBatches(batches);
+    }
+    server.deleteQueueItems(items);
+    if (!images.isEmpty()) {
+      server.deleteImages(images);
+    }
+  }
+
+  /**
+   * The fixtures this server refuses at enqueue whatever a client does, with the reason (checked
+   * against the server's 422 detail: its {@code type} and the last element of its {@code loc}).
+   * Anything else answered 422 is a conformance bug in invoke4j.
+   */
+  private static final Map<String, Rejection> KNOWN_REJECTIONS = Map.of(
+      // InvokeAI 6 replaced canny_image_processor by canny_edge_detection but still ships these
+      // defaults; its GUI shows the node as unknown and will not invoke the workflow either.
+      "invokeai-defaults/esrgan-upscaling-with-canny-controlnet.json",
+      new Rejection("union_tag_invalid", null, "'canny_image_processor'"),
+      "invokeai-defaults/face-detailer-with-ip-adapter-canny-see-note-in-details.json",
+      new Rejection("union_tag_invalid", null, "'canny_image_processor'"),
+      "invokeai-defaults/multi-controlnet-canny-depth.json",
+      new Rejection("union_tag_invalid", null, "'canny_image_processor'"),
+      // a required model field nobody chose (absent or null in the file), as the GUI would send it;
+      // the GUI does not enqueue until a model is picked: see modelChosenIsAccepted below
+      "invokeai-defaults/sd3-5-text-to-image.json", new Rejection("missing", "model", "Field required"),
+      "invokeai-defaults/wan-2-2-text-to-image.json", new Rejection("missing", "model", "Field required"),
+      "invokeai-defaults/image-to-video-wan-2-2-lightning.json",
+      new Rejection("model_type", "model", "valid dictionary"),
+      // the server opens file_path on its own disk while validating the request
+      "invokeai-defaults/prompt-from-file.json",
+      new Rejection("value_error", "file_path", "FileNotFoundError"));
+
+  @Test
+  void everyFixtureWorkflowIsAcceptedAtEnqueueAndItsFailureIsReported() {
+    Map<String, JsonNode> payloads = new LinkedHashMap<>();
+    Path workflows = Fixtures.root().resolve("workflows");
+    for (Path file : Fixtures.workflows()) {
+      payloads.put(workflows.relativize(file).toString(), payloadOf(WorkflowDefinition.fromFile(file)));
+    }
+    JsonNode recorded = server.readTree(Fixtures.read("queue-items/completed-sdxl-text-to-image.json")
+        .getBytes(StandardCharsets.UTF_8));
+    payloads.put("queue-items/completed-sdxl-text-to-image.json#workflow",
+        payloadOf(WorkflowDefinition.fromJsonNode(recorded.path("workflow"))));
+    // the model-less server cannot run them, but with a model chosen they must get past enqueue
+    for (String name : List.of("sd3-5-text-to-image", "wan-2-2-text-to-image",
+        "image-to-video-wan-2-2-lightning")) {
+      payloads.put("invokeai-defaults/" + name + ".json + fake model", payloadOf(withFakeModel(
+          WorkflowDefinition.fromFile(workflows.resolve("invokeai-defaults/" + name + ".json")))));
+    }
+    assertThat(payloads).hasSize(Fixtures.workflows().size() + 4);
+
+    List<Row> rows = new ArrayList<>();
+    Map<Row, Integer> itemOf = new LinkedHashMap<>();
+    SoftAssertions softly = new SoftAssertions();
+    for (Map.Entry<String, JsonNode> payload : payloads.entrySet()) {
+      InvokeAiServer.Response answer = server.enqueueRaw(payload.getValue());
+      Row row = new Row(payload.getKey(), answer.status());
+      rows.add(row);
+      if (answer.status() == 200) {
+        JsonNode result = server.readTree(answer.body());
+        batches.add(result.path("batch").path("batch_id").asText());
+        result.path("item_ids").forEach(id -> items.add(id.asInt()));
+        itemOf.put(row, result.path("item_ids").get(0).asInt());
+        softly.assertThat(KNOWN_REJECTIONS).as(row.workflow + " is accepted now")
+            .doesNotContainKey(row.workflow);
+      } else {
+        JsonNode detail = server.readTree(answer.body()).path("detail").path(0);
+        JsonNode loc = detail.path("loc");
+        row.errorType = detail.path("type").asText();
+        row.errorMessage = firstLine(loc.path(loc.size() - 1).asText() + ": " + detail.path("msg").asText());
+        Rejection known = KNOWN_REJECTIONS.get(row.workflow);
+        softly.assertThat(known).as("%s rejected with HTTP %d: %s", row.workflow, answer.status(),
+            answer.text()).isNotNull();
+        if (known != null) {
+          softly.assertThat(answer.status()).as(row.workflow).isEqualTo(422);
+          softly.assertThat(row.errorType).as(row.workflow).isEqualTo(known.type());
+          if (known.field() != null) {
+            softly.assertThat(loc.path(loc.size() - 1).asText()).as(row.workflow).isEqualTo(known.field());
+          }
+          softly.assertThat(detail.path("msg").asText()).as(row.workflow).contains(known.message());
+        }
+      }
+    }
+
+    List<JsonNode> done = server.awaitFinished(itemOf.values());
+    int i = 0;
+    for (Row row : itemOf.keySet()) {
+      JsonNode item = done.get(i++);
+      images.addAll(QueueItems.imageNames(item));
+      row.finalStatus = item.path("status").asText();
+      row.errorType = item.path("error_type").asText("");
+      row.errorMessage = firstLine(item.path("error_message").asText(""));
+      softly.assertThat(row.finalStatus).as(row.workflow).isEqualTo("failed");
+      softly.assertThat(row.errorType).as(row.workflow + " error_type").isNotBlank();
+      softly.assertThat(row.errorMessage).as(row.workflow + " error_message").isNotBlank();
+      // invoke4j maps the failed node back to the graph's node and keeps the server's text
+      List<NodeError> errors = OutputMapper.errors(item);
+      JsonNode graphNodes = item.path("session").path("graph").path("nodes");
+      softly.assertThat(errors).as(row.workflow + " node errors").isNotEmpty();
+      for (NodeError error : errors) {
+        softly.assertThat(graphNodes.has(error.nodeId())).as(row.workflow + " " + error).isTrue();
+        softly.assertThat(error.message()).as(row.workflow + " " + error)
+            .contains(row.errorType).contains(row.errorMessage.replace("...", ""));
+      }
+      row.nodeErrors = errors.size();
+    }
+    System.out.println(table(rows));
+    softly.assertAll();
+  }
+
+  @Test
+  void copyImageWithAnUploadedImageCompletes() throws IOException {
+    BufferedImage source = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+    source.setRGB(3, 4, 0xff8800);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(source, "png", png);
+    String uploaded = server.uploadPng(png.toByteArray(), "invoke4j-e2e-copy.png")
+        .path("image_name").asText();
+    images.add(uploaded);
+    WorkflowDefinition workflow =
+        WorkflowDefinition.fromFile(Fixtures.file("workflows/gui-exported/copy-image.json"));
+    WorkflowInput image = workflow.inputs().stream()
+        .filter(input -> input.fieldName().equals("image")).findFirst().orElseThrow();
+
+    JsonNode payload = EnqueueRequest.forWorkflow(workflow.withValue(image.index(), uploaded).json())
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
+    InvokeAiServer.EnqueueResult result = server.enqueue(payload);
+    batches.add(result.batchId());
+    items.addAll(result.itemIds());
+    JsonNode item = server.awaitFinished(result.itemIds()).get(0);
+    images.addAll(QueueItems.imageNames(item));
+
+    assertThat(item.path("status").asText()).as("%s", item.path("error_message")).isEqualTo("completed");
+    List<NodeOutput> outputs = OutputMapper.map(item);
+    assertThat(outputs).singleElement().satisfies(output -> {
+      assertThat(output.nodeId()).isEqualTo(image.nodeId());
+      assertThat(output.imageNames()).hasSize(1).doesNotContain(uploaded);
+    });
+  }
+
+  private static JsonNode payloadOf(WorkflowDefinition workflow) {
+    return EnqueueRequest.forWorkflow(workflow.json())
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
+  }
+
+  /**
+   * The workflow with its first required-model input (the loader's {@code model}) set to a model
+   * identifier of the right shape that no server has.
+   */
+  private static WorkflowDefinition withFakeModel(WorkflowDefinition workflow) {
+    WorkflowInput model = workflow.inputs().stream()
+        .filter(input -> input.fieldName().equals("model") && input.nodeType().endsWith("_model_loader"))
+        .findFirst().orElseThrow(() -> new AssertionError("no model input in " + workflow));
+    String base = model.nodeType().startsWith("sd3") ? "sd-3" : "wan";
+    return workflow.withValue(model.index(), Map.of("key", "invoke4j-e2e-no-such-model",
+        "hash", "blake3:none", "name", "no such model", "base", base, "type", "main"));
+  }
+
+  private static String firstLine(String text) {
+    String line = text.strip().lines().findFirst().orElse("");
+    return line.length() > 160 ? line.substring(0, 160) + "..." : line;
+  }
+
+  private static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder(String.format(
+        "%n| workflow | enqueue | final | node errors | error_type | error_message (first line) |%n"
+            + "|---|---|---|---|---|---|%n"));
+    for (Row row : rows) {
+      out.append(String.format("| %s | %d | %s | %d | %s | %s |%n", row.workflow, row.enqueueStatus,
+          row.finalStatus, row.nodeErrors, row.errorType, row.errorMessage.replace("|", "\\|")));
+    }
+    return out.toString();
+  }
+
+  /** Why the server refuses a fixture: 422 detail type, last loc element (or any), msg part. */
+  private record Rejection(String type, String field, String message) {}
+
+  /** One line of the report. */
+  private static final class Row {
+    final String workflow;
+    final int enqueueStatus;
+    String finalStatus = "-";
+    String errorType = "";
+    String errorMessage = "";
+    int nodeErrors;
+
+    Row(String workflow, int enqueueStatus) {
+      this.workflow = workflow;
+      this.enqueueStatus = enqueueStatus;
+    }
+  }
+}
