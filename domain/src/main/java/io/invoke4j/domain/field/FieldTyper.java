@@ -25,13 +25,15 @@ public interface FieldTyper {
   }
 
   /**
-   * The offline rules in order: form element settings, legacy (schema 1.x/2.x) field types, value
-   * shapes, primitive node types, well-known field names, the JSON type of the value.
+   * The offline rules in order: form element settings, legacy (schema 1.x/2.x) field types, the
+   * built-in nodes' schema table, value shapes, primitive node types, well-known field names, the
+   * JSON type of the value.
    */
   static List<TypingRule> offlineRules() {
     return List.of(
         TypingRules.formSettings(),
         TypingRules.legacyFieldType(),
+        TypingRules.builtInNodes(),
         TypingRules.valueShape(),
         TypingRules.primitiveNodes(),
         TypingRules.wellKnownNames(),

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * The offline {@link TypingRule}s, usable one by one when composing your own {@link FieldTyper}.
- * They read only what a workflow file carries, so they are a best guess: a float field holding
- * {@code 1} and named nothing we know is typed {@code integer} until a schema-based rule says better.
+ * They read what a workflow file carries plus the built-in nodes' schema table invoke4j ships, so for
+ * custom nodes they are a best guess: a float field holding {@code 1} and named nothing we know is
+ * typed {@code integer} until a schema-based rule says better.
  */
 public final class TypingRules {
   private TypingRules() {}
@@ -49,6 +50,14 @@ public final class TypingRules {
           return Optional.empty();
       }
     };
+  }
+
+  /**
+   * Types the inputs of InvokeAI's built-in nodes from the schema table invoke4j ships
+   * ({@link BuiltInNodes#shipped()}); custom nodes and connection-only fields fall through.
+   */
+  public static TypingRule builtInNodes() {
+    return ctx -> BuiltInNodes.shipped().type(ctx.nodeType(), ctx.fieldName());
   }
 
   private static final Map<String, FieldType> LEGACY = Map.ofEntries(
