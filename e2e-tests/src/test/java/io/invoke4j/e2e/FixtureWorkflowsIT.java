@@ -1,10 +1,13 @@
 package io.invoke4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoke4j.domain.Fixtures;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.MissingInput;
+import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.queue.NodeError;
 import io.invoke4j.domain.queue.NodeOutput;
 import io.invoke4j.domain.queue.OutputMapper;
@@ -19,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +104,7 @@ class FixtureWorkflowsIT {
     for (Map.Entry<String, JsonNode> payload : payloads.entrySet()) {
       InvokeAiServer.Response answer = server.enqueueRaw(payload.getValue());
       Row row = new Row(payload.getKey(), answer.status());
+      row.predictedMissing = MissingInputs.find(payload.getValue().path("batch").path("workflow"));
       rows.add(row);
       if (answer.status() == 200) {
         JsonNode result = server.readTree(answer.body());
@@ -122,6 +128,11 @@ class FixtureWorkflowsIT {
             softly.assertThat(loc.path(loc.size() - 1).asText()).as(row.workflow).isEqualTo(known.field());
           }
           softly.assertThat(detail.path("msg").asText()).as(row.workflow).contains(known.message());
+          if ("model".equals(known.field())) {
+            // an unchosen required model: invoke4j names it before sending
+            softly.assertThat(row.predictedMissing).as(row.workflow + ": missing inputs before sending")
+                .extracting(MissingInput::fieldName).contains("model");
+          }
         }
       }
     }
@@ -147,7 +158,18 @@ class FixtureWorkflowsIT {
             .contains(row.errorType).contains(row.errorMessage.replace("...", ""));
       }
       row.nodeErrors = errors.size();
+      // what the server reports missing at run time, invoke4j said before sending
+      Matcher missing = MISSING_INPUT.matcher(row.errorMessage);
+      if (row.errorType.equals("MissingInputException") && missing.find()) {
+        softly.assertThat(row.predictedMissing)
+            .as(row.workflow + ": invoke4j's missing inputs before sending")
+            .extracting(MissingInput::nodeType, MissingInput::fieldName)
+            .contains(tuple(missing.group(1), missing.group(2)));
+        row.predicted = true;
+      }
     }
+    // the check above must have had something to check
+    assertThat(rows.stream().filter(row -> row.predicted).count()).isGreaterThanOrEqualTo(5);
     System.out.println(table(rows));
     softly.assertAll();
   }
@@ -216,6 +238,10 @@ class FixtureWorkflowsIT {
     return out.toString();
   }
 
+  /** InvokeAI 6.14: {@code Node save_image missing value or connection for field image}. */
+  private static final Pattern MISSING_INPUT =
+      Pattern.compile("Node (\\S+) missing value or connection for field (\\S+)");
+
   /** Why the server refuses a fixture: 422 detail type, last loc element (or any), msg part. */
   private record Rejection(String type, String field, String message) {}
 
@@ -227,6 +253,8 @@ class FixtureWorkflowsIT {
     String errorType = "";
     String errorMessage = "";
     int nodeErrors;
+    List<MissingInput> predictedMissing = List.of();
+    boolean predicted;
 
     Row(String workflow, int enqueueStatus) {
       this.workflow = workflow;

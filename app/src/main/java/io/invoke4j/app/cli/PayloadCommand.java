@@ -2,6 +2,8 @@ package io.invoke4j.app.cli;
 
 import io.invoke4j.app.usecase.WorkflowRequests;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.MissingInput;
+import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code invoke4j payload FILE [--set INDEX=VALUE]... [--runs N] [--auto-board ID]}: the enqueue
- * request body the GUI would send, printed, not sent.
+ * request body the GUI would send, printed, not sent. Required inputs left empty (which the GUI would
+ * flag before invoking) are reported as warnings on stderr; the body is still printed.
  */
 @Command(
     name = "payload",
@@ -52,6 +55,12 @@ final class PayloadCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     out.println(Json.pretty(request.toJson()));
     out.flush();
+    // the GUI would not enqueue this; the server accepts it and fails the run (or rejects a model)
+    PrintWriter err = spec.commandLine().getErr();
+    for (MissingInput missing : MissingInputs.find(request.workflow().orElseThrow())) {
+      err.println("invoke4j: warning: " + missing.describe());
+    }
+    err.flush();
   }
 
   /** {@code INDEX=VALUE} pairs; the value may itself contain '='. A later pair for an index wins. */

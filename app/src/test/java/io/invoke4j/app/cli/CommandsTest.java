@@ -80,6 +80,20 @@ class CommandsTest {
   }
 
   @Test
+  void payloadWarnsAboutRequiredInputsLeftEmptyButStillPrints() throws IOException {
+    String blur = Path.of("../examples/blur-resize-save.json").toString();
+
+    CliRun empty = invoke4j("payload", blur);
+    CliRun set = invoke4j("payload", blur, "--set", "0=in.png");
+
+    assertThat(empty.exitCode()).isZero();
+    assertThat(MAPPER.readTree(empty.out()).has("batch")).isTrue();
+    assertThat(empty.err()).isEqualTo(lines("invoke4j: warning: node \"Source image\" "
+        + "image#b8a1abcd-1a69-46c7-8da4-f9fc3c6da5d7: required input image has no value and no connection"));
+    assertThat(set.err()).isEmpty();
+  }
+
+  @Test
   void wrongTypeNamesTheInputAndSendsNothing() {
     CliRun run = invoke4j("payload", ADD, "--set", "1=abc");
 

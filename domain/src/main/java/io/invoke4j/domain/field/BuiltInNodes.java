@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The input fields of InvokeAI's built-in nodes as one server version's schema describes them: their
@@ -28,11 +31,22 @@ public final class BuiltInNodes {
   private final String invokeAiVersion;
   private final Map<String, Field> fields;
 
+  private final Map<String, List<String>> requiredByNode;
+
   private record Field(Optional<FieldType> type, boolean required) {}
 
   private BuiltInNodes(String invokeAiVersion, Map<String, Field> fields) {
     this.invokeAiVersion = invokeAiVersion;
     this.fields = fields;
+    Map<String, List<String>> required = new TreeMap<>();
+    fields.forEach((key, field) -> {
+      if (field.required()) {
+        String[] nodeAndField = key.split("\t", 2);
+        required.computeIfAbsent(nodeAndField[0], k -> new ArrayList<>()).add(nodeAndField[1]);
+      }
+    });
+    required.values().forEach(Collections::sort);
+    this.requiredByNode = Map.copyOf(required);
   }
 
   /** The table shipped with invoke4j (read once). */
@@ -55,6 +69,14 @@ public final class BuiltInNodes {
   public Optional<Boolean> required(String nodeType, String fieldName) {
     Field field = fields.get(key(nodeType, fieldName));
     return field == null ? Optional.empty() : Optional.of(field.required());
+  }
+
+  /**
+   * The inputs a built-in node cannot run without (sorted by name); empty for an unknown node type
+   * or one with no required input.
+   */
+  public List<String> requiredFields(String nodeType) {
+    return requiredByNode.getOrDefault(nodeType, List.of());
   }
 
   private static String key(String nodeType, String fieldName) {
