@@ -26,27 +26,17 @@ import org.junit.jupiter.api.Test;
 class BatchIT {
 
   private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
-  private final List<String> batches = new ArrayList<>();
-  private final List<Integer> items = new ArrayList<>();
-  private final List<String> images = new ArrayList<>();
-  private final List<String> boards = new ArrayList<>();
+  private final CreatedOnServer created = new CreatedOnServer(server);
 
   @AfterEach
   void cleanUp() {
-    if (!batches.isEmpty()) {
-      server.cancelBatches(batches);
-    }
-    server.deleteQueueItems(items);
-    if (!images.isEmpty()) {
-      server.deleteImages(images);
-    }
-    boards.forEach(server::deleteBoardAndImages);
+    created.cleanUp();
   }
 
   @Test
   void threeRunsGiveThreeCompletedItemsEachWithItsOwnImageOnTheAutoAddBoard() {
     String board = server.createBoard("invoke4j-e2e runs");
-    boards.add(board);
+    created.boards.add(board);
     // small images keep it quick; the board input stays "auto", so the auto-add board applies
     WorkflowDefinition workflow = smallBlankBlurSave();
     EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json())
@@ -138,14 +128,14 @@ class BatchIT {
 
   private InvokeAiServer.EnqueueResult enqueue(EnqueueRequest request) {
     InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    batches.add(result.batchId());
-    items.addAll(result.itemIds());
+    created.batches.add(result.batchId());
+    created.items.addAll(result.itemIds());
     return result;
   }
 
   private List<JsonNode> finished(InvokeAiServer.EnqueueResult result) {
     List<JsonNode> done = server.awaitFinished(result.itemIds());
-    done.forEach(item -> images.addAll(QueueItems.imageNames(item)));
+    done.forEach(item -> created.images.addAll(QueueItems.imageNames(item)));
     return done;
   }
 

@@ -13,7 +13,6 @@ import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,17 +27,11 @@ import org.junit.jupiter.api.Test;
 class ExampleWorkflowsIT {
 
   private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
-  private final List<Integer> items = new ArrayList<>();
-  private final List<String> images = new ArrayList<>();
-  private final List<String> boards = new ArrayList<>();
+  private final CreatedOnServer created = new CreatedOnServer(server);
 
   @AfterEach
   void cleanUp() {
-    server.deleteQueueItems(items);
-    if (!images.isEmpty()) {
-      server.deleteImages(images);
-    }
-    boards.forEach(server::deleteBoardAndImages);
+    created.cleanUp();
   }
 
   @Test
@@ -46,9 +39,9 @@ class ExampleWorkflowsIT {
     BufferedImage original = Pixels.checkerboard(200, 120, 20);
     String uploaded = server.uploadPng(Pixels.png(original), "invoke4j-e2e-checkerboard.png")
         .path("image_name").asText();
-    images.add(uploaded);
+    created.images.add(uploaded);
     String board = server.createBoard("invoke4j-e2e blur-resize-save");
-    boards.add(board);
+    created.boards.add(board);
     WorkflowDefinition workflow = example("blur-resize-save.json");
 
     // inputs: 0 image, 1 blur radius, 2 width, 3 height, 4 board; radius 0 is the plain resize
@@ -121,10 +114,10 @@ class ExampleWorkflowsIT {
 
   private JsonNode runToCompletion(EnqueueRequest request) {
     InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    items.addAll(result.itemIds());
+    created.items.addAll(result.itemIds());
     assertThat(result.itemIds()).hasSize(request.expectedSessions());
     JsonNode item = server.awaitFinished(result.itemIds()).get(0);
-    images.addAll(QueueItems.imageNames(item));
+    created.images.addAll(QueueItems.imageNames(item));
     assertThat(item.path("status").asText())
         .as("%s: %s", item.path("error_type"), item.path("error_message"))
         .isEqualTo("completed");

@@ -40,19 +40,11 @@ import org.junit.jupiter.api.Test;
 class FixtureWorkflowsIT {
 
   private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
-  private final List<String> batches = new ArrayList<>();
-  private final List<Integer> items = new ArrayList<>();
-  private final List<String> images = new ArrayList<>();
+  private final CreatedOnServer created = new CreatedOnServer(server);
 
   @AfterEach
   void cleanUp() {
-    if (!batches.isEmpty()) {
-      server.cancelBatches(batches);
-    }
-    server.deleteQueueItems(items);
-    if (!images.isEmpty()) {
-      server.deleteImages(images);
-    }
+    created.cleanUp();
   }
 
   /**
@@ -108,8 +100,8 @@ class FixtureWorkflowsIT {
       rows.add(row);
       if (answer.status() == 200) {
         JsonNode result = server.readTree(answer.body());
-        batches.add(result.path("batch").path("batch_id").asText());
-        result.path("item_ids").forEach(id -> items.add(id.asInt()));
+        created.batches.add(result.path("batch").path("batch_id").asText());
+        result.path("item_ids").forEach(id -> created.items.add(id.asInt()));
         itemOf.put(row, result.path("item_ids").get(0).asInt());
         softly.assertThat(KNOWN_REJECTIONS).as(row.workflow + " is accepted now")
             .doesNotContainKey(row.workflow);
@@ -141,7 +133,7 @@ class FixtureWorkflowsIT {
     int i = 0;
     for (Row row : itemOf.keySet()) {
       JsonNode item = done.get(i++);
-      images.addAll(QueueItems.imageNames(item));
+      created.images.addAll(QueueItems.imageNames(item));
       row.finalStatus = item.path("status").asText();
       row.errorType = item.path("error_type").asText("");
       row.errorMessage = firstLine(item.path("error_message").asText(""));
@@ -182,7 +174,7 @@ class FixtureWorkflowsIT {
     ImageIO.write(source, "png", png);
     String uploaded = server.uploadPng(png.toByteArray(), "invoke4j-e2e-copy.png")
         .path("image_name").asText();
-    images.add(uploaded);
+    created.images.add(uploaded);
     WorkflowDefinition workflow =
         WorkflowDefinition.fromFile(Fixtures.file("workflows/gui-exported/copy-image.json"));
     WorkflowInput image = workflow.inputs().stream()
@@ -191,10 +183,10 @@ class FixtureWorkflowsIT {
     JsonNode payload = EnqueueRequest.forWorkflow(workflow.withValue(image.index(), uploaded).json())
         .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
     InvokeAiServer.EnqueueResult result = server.enqueue(payload);
-    batches.add(result.batchId());
-    items.addAll(result.itemIds());
+    created.batches.add(result.batchId());
+    created.items.addAll(result.itemIds());
     JsonNode item = server.awaitFinished(result.itemIds()).get(0);
-    images.addAll(QueueItems.imageNames(item));
+    created.images.addAll(QueueItems.imageNames(item));
 
     assertThat(item.path("status").asText()).as("%s", item.path("error_message")).isEqualTo("completed");
     List<NodeOutput> outputs = OutputMapper.map(item);
