@@ -6,6 +6,7 @@ import io.invoke4j.domain.queue.EnqueueRequest;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns a workflow and the values a person gives its form inputs into the queue request the GUI
@@ -31,7 +32,7 @@ public final class WorkflowRequests {
     requireNonNull(textValues, "textValues == null");
     requireNonNull(autoAddBoard, "autoAddBoard == null");
     WorkflowDefinition withValues = workflow;
-    for (Map.Entry<Integer, String> entry : new java.util.TreeMap<>(textValues).entrySet()) {
+    for (Map.Entry<Integer, String> entry : new TreeMap<>(textValues).entrySet()) {
       withValues = withValues.withValueText(entry.getKey(), entry.getValue());
     }
     EnqueueRequest.WorkflowRequest request = EnqueueRequest.forWorkflow(withValues.json()).runs(runs);
