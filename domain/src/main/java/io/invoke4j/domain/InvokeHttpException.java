@@ -16,7 +16,12 @@ public class InvokeHttpException extends InvokeException {
   private final String detail;
 
   public InvokeHttpException(int status, String method, String path, String detail) {
-    super(method + " " + path + " -> HTTP " + status + ": " + excerpt(detail));
+    this(status, method, path, detail, excerpt(detail));
+  }
+
+  /** With a message of the subclass's own after "METHOD path -> HTTP status: ". */
+  protected InvokeHttpException(int status, String method, String path, String detail, String explanation) {
+    super(method + " " + path + " -> HTTP " + status + ": " + explanation);
     this.status = status;
     this.method = requireNonNull(method, "method == null");
     this.path = requireNonNull(path, "path == null");

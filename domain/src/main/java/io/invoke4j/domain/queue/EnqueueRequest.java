@@ -30,6 +30,12 @@ import org.immutables.value.Value;
 @Value.Immutable
 @InvokeStyle
 public abstract class EnqueueRequest {
+  /**
+   * The batch id to send; empty lets the server choose one (as the GUI does). A client that must
+   * never enqueue twice sets one so it can look the batch up when a send's outcome is unknown.
+   */
+  public abstract Optional<BatchId> batchId();
+
   /** The executable graph. */
   public abstract Graph graph();
 
@@ -75,6 +81,7 @@ public abstract class EnqueueRequest {
   public ObjectNode toJson() {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ObjectNode batch = body.putObject("batch");
+    batchId().ifPresent(id -> batch.put("batch_id", id.value()));
     batch.set("graph", graph().toJson());
     workflow().ifPresent(w -> batch.set("workflow", w.deepCopy()));
     batch.put("runs", runs());
@@ -100,6 +107,11 @@ public abstract class EnqueueRequest {
 
   /** Builds {@link EnqueueRequest} from parts. */
   public static final class Builder extends ImmutableEnqueueRequest.Builder {}
+
+  /** This request with {@code batchId} set (the graph and data are shared, not copied). */
+  public EnqueueRequest withBatchId(BatchId batchId) {
+    return ImmutableEnqueueRequest.copyOf(this).withBatchId(batchId);
+  }
 
   /** Starts a request that runs {@code workflow}, the GUI's workflow JSON with the user's values. */
   public static WorkflowRequest forWorkflow(JsonNode workflow) {
