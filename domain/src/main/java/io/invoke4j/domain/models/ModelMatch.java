@@ -11,17 +11,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @InvokeStyle
 public interface ModelMatch {
-  /** The installed model config as listed by {@code GET /api/v2/models}. */
-  JsonNode config();
+  /** The installed model chosen. */
+  ModelRecord model();
 
   /** The rule that matched. */
   MatchKind kind();
 
   /**
    * Other installed models that matched with the same rule; when not empty the choice was ambiguous
-   * and {@link #config()} is the first in listing order (as the server's {@code get_by_attrs}).
+   * and {@link #model()} is the first in listing order (as the server's {@code get_by_attrs}).
    */
-  List<JsonNode> alsoMatched();
+  List<ModelRecord> alsoMatched();
 
   /** Whether several installed models matched with the same rule. */
   default boolean ambiguous() {
@@ -30,16 +30,15 @@ public interface ModelMatch {
 
   /**
    * The workflow's model field value pointing at the chosen model: {@code key, hash, name, base,
-   * type} from the installed config, {@code submodel_type} kept from {@code original} when present.
+   * type} from the installed model, {@code submodel_type} kept from {@code original} when present.
    */
   default ObjectNode toIdentifier(JsonNode original) {
     ObjectNode identifier = JsonNodeFactory.instance.objectNode();
-    for (String key : List.of("key", "hash", "name", "base", "type")) {
-      JsonNode value = config().get(key);
-      if (value != null) {
-        identifier.set(key, value.deepCopy());
-      }
-    }
+    identifier.put("key", model().key().value());
+    model().hash().ifPresent(hash -> identifier.put("hash", hash));
+    identifier.put("name", model().name());
+    identifier.put("base", model().base());
+    identifier.put("type", model().type());
     JsonNode submodel = original == null ? null : original.get("submodel_type");
     if (submodel != null && !submodel.isNull()) {
       identifier.set("submodel_type", submodel.deepCopy());

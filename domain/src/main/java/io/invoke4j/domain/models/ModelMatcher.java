@@ -33,9 +33,9 @@ public final class ModelMatcher {
    * The installed model for {@code field}, or empty when no rule matches.
    *
    * @param field the model field value from the workflow
-   * @param installed model configs as listed by {@code GET /api/v2/models} ({@code models[]})
+   * @param installed the installed models, in the server's listing order
    */
-  public static Optional<ModelMatch> match(JsonNode field, List<? extends JsonNode> installed) {
+  public static Optional<ModelMatch> match(JsonNode field, List<ModelRecord> installed) {
     requireNonNull(field, "field == null");
     requireNonNull(installed, "installed == null");
     return first(field, installed, MatchKind.KEY, (f, m) -> same(f, m, "key"))
@@ -46,10 +46,10 @@ public final class ModelMatcher {
             (f, m) -> same(f, m, "base") && same(f, m, "type") && sameName(f, m)));
   }
 
-  private static Optional<ModelMatch> first(JsonNode field, List<? extends JsonNode> installed,
-      MatchKind kind, BiPredicate<JsonNode, JsonNode> rule) {
-    List<JsonNode> found = new ArrayList<>();
-    for (JsonNode model : installed) {
+  private static Optional<ModelMatch> first(JsonNode field, List<ModelRecord> installed,
+      MatchKind kind, BiPredicate<JsonNode, ModelRecord> rule) {
+    List<ModelRecord> found = new ArrayList<>();
+    for (ModelRecord model : installed) {
       if (rule.test(field, model)) {
         found.add(model);
       }
@@ -58,20 +58,37 @@ public final class ModelMatcher {
       return Optional.empty();
     }
     return Optional.of(ModelMatch.builder()
-        .config(found.get(0))
+        .model(found.get(0))
         .kind(kind)
         .alsoMatched(found.subList(1, found.size()))
         .build());
   }
 
-  private static boolean same(JsonNode field, JsonNode model, String attribute) {
+  private static boolean same(JsonNode field, ModelRecord model, String attribute) {
     String wanted = text(field, attribute);
-    return wanted != null && !wanted.isEmpty() && wanted.equals(text(model, attribute));
+    return wanted != null && !wanted.isEmpty() && wanted.equals(attribute(model, attribute));
   }
 
-  private static boolean sameName(JsonNode field, JsonNode model) {
+  private static String attribute(ModelRecord model, String attribute) {
+    switch (attribute) {
+      case "key":
+        return model.key().value();
+      case "hash":
+        return model.hash().orElse(null);
+      case "name":
+        return model.name();
+      case "base":
+        return model.base();
+      case "type":
+        return model.type();
+      default:
+        throw new IllegalArgumentException(attribute);
+    }
+  }
+
+  private static boolean sameName(JsonNode field, ModelRecord model) {
     String wanted = text(field, "name");
-    String name = text(model, "name");
+    String name = model.name();
     return wanted != null && name != null && !wanted.isBlank()
         && wanted.strip().toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT));
   }

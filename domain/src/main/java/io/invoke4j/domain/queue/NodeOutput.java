@@ -1,6 +1,8 @@
 package io.invoke4j.domain.queue;
 
 import io.invoke4j.domain.InvokeStyle;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageName;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -16,10 +18,10 @@ public interface NodeOutput {
   String nodeType();
 
   /** The image names, in prepared (execution) order; empty when {@link #tier()} is NONE. */
-  List<String> imageNames();
+  List<ImageName> imageNames();
 
   /** The board the node saved to ({@code board.board_id} of the graph node); empty for none. */
-  Optional<String> boardId();
+  Optional<BoardId> boardId();
 
   /** Where the image names came from. */
   Tier tier();

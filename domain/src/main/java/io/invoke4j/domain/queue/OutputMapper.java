@@ -4,6 +4,8 @@ import static io.invoke4j.domain.queue.WorkflowView.text;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageName;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -13,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Maps a queue item ({@code GET /api/v1/queue/default/i/{id}}) to the images of its output nodes.
+ * Maps a finished {@link QueueItem} to the images of its output nodes.
  *
  * <p><b>Output nodes.</b> A node of {@code session.graph} is an output node when it is not
  * intermediate ({@code is_intermediate} false or absent, the server's default: its images are the
@@ -42,12 +44,12 @@ public final class OutputMapper {
   private OutputMapper() {}
 
   /** The output nodes of {@code queueItem}, in graph order. */
-  public static List<NodeOutput> map(JsonNode queueItem) {
+  public static List<NodeOutput> map(QueueItem queueItem) {
     return map(queueItem, Selection.OUTPUT_NODES);
   }
 
   /** The nodes {@code selection} asks for, in graph order. */
-  public static List<NodeOutput> map(JsonNode queueItem, Selection selection) {
+  public static List<NodeOutput> map(QueueItem queueItem, Selection selection) {
     requireNonNull(selection, "selection == null");
     Session session = new Session(requireNonNull(queueItem, "queueItem == null"));
     List<NodeOutput> outputs = new ArrayList<>();
@@ -77,11 +79,13 @@ public final class OutputMapper {
       if (images.isEmpty()) {
         tier = Tier.NONE;
       }
+      List<ImageName> names = new ArrayList<>(images.size());
+      images.forEach(name -> names.add(ImageName.of(name)));
       outputs.add(NodeOutput.builder()
           .nodeId(id)
           .nodeType(Optional.ofNullable(text(node, "type")).orElse(""))
-          .imageNames(images)
-          .boardId(Optional.ofNullable(text(node.path("board"), "board_id")))
+          .imageNames(names)
+          .boardId(Optional.ofNullable(text(node.path("board"), "board_id")).map(BoardId::of))
           .tier(tier)
           .build());
     }
@@ -89,45 +93,41 @@ public final class OutputMapper {
   }
 
   /** The node failures of {@code queueItem} ({@code session.errors}), mapped to source node ids. */
-  public static List<NodeError> errors(JsonNode queueItem) {
-    Session session = new Session(requireNonNull(queueItem, "queueItem == null"));
+  public static List<NodeError> errors(QueueItem queueItem) {
+    requireNonNull(queueItem, "queueItem == null");
     List<NodeError> errors = new ArrayList<>();
-    session.session.path("errors").fields().forEachRemaining(error -> errors.add(NodeError.builder()
-        .nodeId(session.sourceOf(error.getKey()))
-        .preparedId(error.getKey())
-        .message(error.getValue().isTextual() ? error.getValue().asText() : error.getValue().toString())
+    queueItem.sessionErrors().forEach((prepared, message) -> errors.add(NodeError.builder()
+        .nodeId(queueItem.sourceOf(prepared))
+        .preparedId(prepared)
+        .message(message)
         .build()));
     return errors;
   }
 
   /** The parts of a queue item the mapping reads. */
   private static final class Session {
-    final JsonNode item;
-    final JsonNode session;
+    final QueueItem item;
     final JsonNode graph;
 
-    Session(JsonNode item) {
+    Session(QueueItem item) {
       this.item = item;
-      this.session = item.path("session");
-      this.graph = session.path("graph");
+      this.graph = item.graph();
     }
 
     String sourceOf(String preparedId) {
-      String source = text(session.path("prepared_source_mapping"), preparedId);
-      return source == null ? preparedId : source;
+      return item.sourceOf(preparedId);
     }
 
     /** Prepared ids of a source node in preparation order; the id itself when no mapping exists. */
     List<String> preparedIds(String sourceId) {
-      List<String> ids = new ArrayList<>();
-      JsonNode listed = session.path("source_prepared_mapping").get(sourceId);
-      if (listed != null && listed.isArray()) {
-        listed.forEach(id -> ids.add(id.asText()));
-        return ids;
+      List<String> listed = item.sourcePreparedMapping().get(sourceId);
+      if (listed != null) {
+        return listed;
       }
-      session.path("prepared_source_mapping").fields().forEachRemaining(e -> {
-        if (sourceId.equals(e.getValue().asText())) {
-          ids.add(e.getKey());
+      List<String> ids = new ArrayList<>();
+      item.preparedSourceMapping().forEach((prepared, source) -> {
+        if (sourceId.equals(source)) {
+          ids.add(prepared);
         }
       });
       if (ids.isEmpty()) {
@@ -137,20 +137,21 @@ public final class OutputMapper {
     }
 
     boolean hasResults(String sourceId) {
-      return preparedIds(sourceId).stream().anyMatch(id -> session.path("results").has(id));
+      return preparedIds(sourceId).stream().anyMatch(id -> item.results().containsKey(id));
     }
 
     /** A result typed as image output whose image names are missing (e.g. trimmed results). */
     boolean hasImageTypedResult(String sourceId) {
       return preparedIds(sourceId).stream()
-          .map(id -> text(session.path("results").path(id), "type"))
+          .map(id -> item.results().get(id))
+          .map(result -> result == null ? null : text(result, "type"))
           .anyMatch(type -> type != null && type.startsWith("image") && type.endsWith("_output"));
     }
 
     List<String> resultImages(String sourceId) {
       Set<String> names = new LinkedHashSet<>();
       for (String prepared : preparedIds(sourceId)) {
-        JsonNode result = session.path("results").get(prepared);
+        JsonNode result = item.results().get(prepared);
         if (result != null) {
           imagesIn(result, names);
         }
@@ -158,9 +159,10 @@ public final class OutputMapper {
       return new ArrayList<>(names);
     }
 
+    /** Very old servers listed outputs on the item itself; not modelled, so read from the raw JSON. */
     List<String> legacyImages(String sourceId) {
       Set<String> names = new LinkedHashSet<>();
-      for (JsonNode output : item.path("outputs")) {
+      for (JsonNode output : item.raw().path("outputs")) {
         String nodeId = text(output, "node_id");
         if (nodeId != null && sourceId.equals(sourceOf(nodeId))) {
           imagesIn(output, names);
@@ -172,7 +174,7 @@ public final class OutputMapper {
     /** What the node's consumers received on their inputs in the execution graph. */
     List<String> imagesReceivedDownstream(String sourceId) {
       Set<String> names = new LinkedHashSet<>();
-      JsonNode execution = session.path("execution_graph");
+      JsonNode execution = item.executionGraph();
       for (String prepared : preparedIds(sourceId)) {
         for (JsonNode edge : execution.path("edges")) {
           if (!prepared.equals(edge.at("/source/node_id").asText())) {

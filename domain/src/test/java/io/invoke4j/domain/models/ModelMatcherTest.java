@@ -22,22 +22,22 @@ class ModelMatcherTest {
     }
   }
 
-  private static JsonNode model(String key, String hash, String name, String base, String type) {
-    return json("{'key': '" + key + "', 'hash': '" + hash + "', 'name': '" + name + "', 'base': '"
-        + base + "', 'type': '" + type + "', 'format': 'diffusers', 'path': '/m/" + key + "'}");
+  private static ModelRecord model(String key, String hash, String name, String base, String type) {
+    return ModelRecord.builder().key(ModelKey.of(key)).hash(hash).name(name).base(base).type(type)
+        .format("diffusers").build();
   }
 
   private static final JsonNode FIELD = json("""
       {'key': 'k1', 'hash': 'blake3:aa', 'name': 'juggernautXL', 'base': 'sdxl', 'type': 'main',
        'submodel_type': 'unet'}""");
 
-  private static final JsonNode BY_KEY = model("k1", "blake3:zz", "other", "sd-1", "vae");
-  private static final JsonNode BY_HASH = model("k2", "blake3:aa", "renamed", "sdxl", "main");
-  private static final JsonNode BY_NAME = model("k3", "blake3:bb", "juggernautXL", "sdxl", "main");
-  private static final JsonNode BY_LOOSE_NAME = model("k4", "blake3:cc", " JuggernautXL ", "sdxl", "main");
-  private static final JsonNode OTHER_BASE = model("k5", "blake3:dd", "juggernautXL", "sd-1", "main");
+  private static final ModelRecord BY_KEY = model("k1", "blake3:zz", "other", "sd-1", "vae");
+  private static final ModelRecord BY_HASH = model("k2", "blake3:aa", "renamed", "sdxl", "main");
+  private static final ModelRecord BY_NAME = model("k3", "blake3:bb", "juggernautXL", "sdxl", "main");
+  private static final ModelRecord BY_LOOSE_NAME = model("k4", "blake3:cc", " JuggernautXL ", "sdxl", "main");
+  private static final ModelRecord OTHER_BASE = model("k5", "blake3:dd", "juggernautXL", "sd-1", "main");
 
-  private static Optional<MatchKind> kind(JsonNode... installed) {
+  private static Optional<MatchKind> kind(ModelRecord... installed) {
     return ModelMatcher.match(FIELD, List.of(installed)).map(ModelMatch::kind);
   }
 
@@ -63,11 +63,11 @@ class ModelMatcherTest {
 
   @Test
   void choosesTheFirstListedAndReportsTheOthersWhenAmbiguous() {
-    JsonNode twin = model("k6", "blake3:ee", "juggernautXL", "sdxl", "main");
+    ModelRecord twin = model("k6", "blake3:ee", "juggernautXL", "sdxl", "main");
 
     ModelMatch match = ModelMatcher.match(FIELD, List.of(BY_NAME, twin)).orElseThrow();
 
-    assertThat(match.config()).isEqualTo(BY_NAME);
+    assertThat(match.model()).isEqualTo(BY_NAME);
     assertThat(match.ambiguous()).isTrue();
     assertThat(match.alsoMatched()).containsExactly(twin);
   }

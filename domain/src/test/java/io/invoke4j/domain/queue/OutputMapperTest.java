@@ -4,6 +4,8 @@ import static io.invoke4j.domain.queue.TestJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.queue.OutputMapper.Selection;
 import java.util.List;
 import java.util.Optional;
@@ -22,30 +24,31 @@ class OutputMapperTest {
                   {'source': {'node_id': 'num', 'field': 'value'},
                    'destination': {'node_id': 'gen', 'field': 'tile_size'}}]}""";
 
-  private static JsonNode item(String sessionRest, String itemRest) {
-    return json("{'item_id': 1, 'status': 'completed', " + itemRest
-        + " 'session': {" + GRAPH + (sessionRest.isEmpty() ? "" : ", " + sessionRest) + "}}");
+  private static QueueItem item(String sessionRest, String itemRest) {
+    return TestQueueItems.from(json("{'item_id': 1, 'status': 'completed', " + itemRest
+        + " 'session': {" + GRAPH + (sessionRest.isEmpty() ? "" : ", " + sessionRest) + "}}"));
   }
 
   private static NodeOutput output(String id, String type, Tier tier, String... images) {
-    return NodeOutput.builder().nodeId(id).nodeType(type).tier(tier).imageNames(List.of(images))
-        .boardId(id.equals("save") ? Optional.of("b7") : Optional.empty()).build();
+    return NodeOutput.builder().nodeId(id).nodeType(type).tier(tier)
+        .imageNames(java.util.Arrays.stream(images).map(ImageName::of).toList())
+        .boardId(id.equals("save") ? Optional.of(BoardId.of("b7")) : Optional.empty()).build();
   }
 
   @Test
   void mapsTheGoldenItemsImageNodeFromResults() {
-    JsonNode item = TestJson.fixture("queue-items/completed-sdxl-text-to-image.json");
+    QueueItem item = TestQueueItems.from(TestJson.fixture("queue-items/completed-sdxl-text-to-image.json"));
 
     assertThat(OutputMapper.map(item)).containsExactly(NodeOutput.builder()
         .nodeId("canvas_output:JbPTiAJ26r").nodeType("l2i")
-        .imageNames(List.of("fe4089fd-1187-4883-b180-8aaf2fc317ba.png"))
+        .imageNames(List.of(ImageName.of("fe4089fd-1187-4883-b180-8aaf2fc317ba.png")))
         .tier(Tier.RESULTS).build());
     assertThat(OutputMapper.errors(item)).isEmpty();
   }
 
   @Test
   void readsEveryPreparedCopyInPreparedOrder() {
-    JsonNode item = item("""
+    QueueItem item = item("""
         'results': {'p2': {'type': 'image_output', 'image': {'image_name': 'second.png'}},
                     'p1': {'type': 'image_output', 'image': {'image_name': 'first.png'}},
                     'n1': {'type': 'integer_output', 'value': 1}},
@@ -58,7 +61,7 @@ class OutputMapperTest {
 
   @Test
   void includesIntermediateImageNodesWhenAsked() {
-    JsonNode item = item("""
+    QueueItem item = item("""
         'results': {'g1': {'type': 'image_output', 'image': {'image_name': 'raw.png'}},
                     'p1': {'type': 'image_output', 'image': {'image_name': 'saved.png'}}},
         'prepared_source_mapping': {'g1': 'gen', 'p1': 'save'}""", "");
@@ -70,7 +73,7 @@ class OutputMapperTest {
 
   @Test
   void fallsBackToALegacyOutputsList() {
-    JsonNode item = item("'prepared_source_mapping': {'p1': 'save'}",
+    QueueItem item = item("'prepared_source_mapping': {'p1': 'save'}",
         "'outputs': [{'node_id': 'p1', 'image': {'image_name': 'legacy.png'}}],");
 
     assertThat(OutputMapper.map(item))
@@ -79,7 +82,7 @@ class OutputMapperTest {
 
   @Test
   void fallsBackToWhatConsumersReceivedInTheExecutionGraph() {
-    JsonNode item = json("""
+    QueueItem item = TestQueueItems.from(json("""
         {'session': {
           'graph': {'nodes': {'save': {'id': 'save', 'type': 'save_image', 'is_intermediate': false},
                               'show': {'id': 'show', 'type': 'show_image', 'is_intermediate': true}},
@@ -91,15 +94,15 @@ class OutputMapperTest {
             'edges': [{'source': {'node_id': 'p1', 'field': 'image'},
                        'destination': {'node_id': 'p2', 'field': 'image'}}]},
           'prepared_source_mapping': {'p1': 'save', 'p2': 'show'},
-          'results': {'p1': {'type': 'image_output'}}}}""");
+          'results': {'p1': {'type': 'image_output'}}}}"""));
 
     assertThat(OutputMapper.map(item)).containsExactly(NodeOutput.builder().nodeId("save")
-        .nodeType("save_image").tier(Tier.GRAPH_TRAVERSAL).addImageNames("seen.png").build());
+        .nodeType("save_image").tier(Tier.GRAPH_TRAVERSAL).addImageNames(ImageName.of("seen.png")).build());
   }
 
   @Test
   void listsAFailedOutputNodeWithNoImagesAndReportsItsError() {
-    JsonNode item = item("""
+    QueueItem item = item("""
         'results': {'n1': {'type': 'integer_output', 'value': 1}},
         'errors': {'p1': 'ValueError: boom'},
         'prepared_source_mapping': {'n1': 'num', 'p1': 'save'}""", "'status': 'failed',");
