@@ -33,7 +33,7 @@ import java.util.Set;
  * {@code iterate} gives one image per iteration, in order.
  */
 public final class OutputMapper {
-  /** Which nodes {@link #map(JsonNode, Selection)} reports. */
+  /** Which nodes {@link #map(QueueItem, Selection)} reports. */
   public enum Selection {
     /** Non-intermediate image nodes (see the class comment). */
     OUTPUT_NODES,
