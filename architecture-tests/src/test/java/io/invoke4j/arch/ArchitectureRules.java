@@ -225,4 +225,47 @@ final class ArchitectureRules {
         .allowEmptyShould(true)
         .because("one logger per class, named for the class it logs from (STYLE.md 8)");
   }
+
+  /**
+   * adapter-http's wire types stay inside it (STYLE.md 2, 4): DTOs and mappers are package-private,
+   * so the server's JSON shape can change without touching any other module.
+   */
+  static ArchRule adapterWireTypesArePackagePrivate(String root) {
+    DescribedPredicate<JavaClass> wireType = describe("are DTOs or mappers",
+        type -> type.getSimpleName().endsWith("Dto") || type.getSimpleName().endsWith("Mapper"));
+    return classes().that().resideInAPackage(root + ".adapter..")
+        .and(wireType)
+        .should().notBePublic()
+        .allowEmptyShould(true)
+        .because("only adapter-http knows the server's JSON; app constructs gateways, never DTOs");
+  }
+
+  /**
+   * Guice stays inside: no public method or constructor of app outside {@code app.wiring} takes
+   * or returns a Guice type (STYLE.md 6), so users never need Guice on their classpath to call us.
+   */
+  static ArchRule noGuiceTypeInPublicSignatures(String root) {
+    DescribedPredicate<JavaClass> guice = resideInAnyPackage(
+        "com.google.inject..", "jakarta.inject..", "javax.inject..");
+    ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit> keepGuiceOut =
+        new ArchCondition<>("not take or return a Guice type") {
+          @Override
+          public void check(com.tngtech.archunit.core.domain.JavaCodeUnit unit,
+              com.tngtech.archunit.lang.ConditionEvents events) {
+            boolean leaks = guice.test(unit.getRawReturnType())
+                || unit.getRawParameterTypes().stream().anyMatch(guice::test);
+            if (leaks) {
+              events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(unit,
+                  unit.getDescription() + " has a Guice type in its signature"));
+            }
+          }
+        };
+    return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits().that()
+        .arePublic().and().areDeclaredInClassesThat().arePublic()
+        .and().areDeclaredInClassesThat().resideInAPackage(root + "..")
+        .and().areDeclaredInClassesThat().resideOutsideOfPackage(root + ".app.wiring..")
+        .should(keepGuiceOut)
+        .allowEmptyShould(true)
+        .because("Guice is an implementation detail of the facade (STYLE.md 6)");
+  }
 }

@@ -59,4 +59,12 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule loggers_are_private_static_final_log =
       ArchitectureRules.loggersArePrivateStaticFinalLog(ROOT);
+
+  @ArchTest
+  static final ArchRule adapter_wire_types_are_package_private =
+      ArchitectureRules.adapterWireTypesArePackagePrivate(ROOT);
+
+  @ArchTest
+  static final ArchRule no_guice_type_in_public_signatures =
+      ArchitectureRules.noGuiceTypeInPublicSignatures(ROOT);
 }

@@ -102,6 +102,18 @@ class RulesBiteTest {
         .containsExactly("PublicLoggerStore");
   }
 
+  @Test
+  void publicWireTypesAreReported() {
+    assertThat(offenders(ArchitectureRules.adapterWireTypesArePackagePrivate(VIOLATIONS)))
+        .containsExactly("ImageDto", "ImageMapper");
+  }
+
+  @Test
+  void guiceInAPublicSignatureIsReported() {
+    assertThat(offenders(ArchitectureRules.noGuiceTypeInPublicSignatures(VIOLATIONS)))
+        .containsExactly("Facade");
+  }
+
   /** Simple names of the classes the rule reports, sorted. */
   private static Set<String> offenders(ArchRule rule) {
     Set<String> names = new TreeSet<>();
