@@ -17,7 +17,9 @@ public abstract class FieldType {
 
   /** The broad kinds a field can have. */
   public enum Kind {
-    STRING, INTEGER, FLOAT, BOOLEAN, ENUM, SCHEDULER, IMAGE, BOARD, MODEL, COLOR, COLLECTION, RAW
+    STRING, INTEGER, FLOAT, BOOLEAN, ENUM, SCHEDULER, IMAGE, BOARD, MODEL, COLOR, COLLECTION, RAW,
+    /** A video stored on the server ({@code VideoField}, {@code {"video_name": ...}}). */
+    VIDEO
   }
 
   public static final FieldType STRING = of(Kind.STRING);
@@ -30,6 +32,8 @@ public abstract class FieldType {
   public static final FieldType SCHEDULER =
       ImmutableFieldType.builder().kind(Kind.SCHEDULER).options(Schedulers.NAMES).build();
   public static final FieldType IMAGE = of(Kind.IMAGE);
+  /** A video stored on the server, written as {@code {"video_name": ...}}. */
+  public static final FieldType VIDEO = of(Kind.VIDEO);
   public static final FieldType BOARD = of(Kind.BOARD);
   public static final FieldType MODEL = of(Kind.MODEL);
   public static final FieldType COLOR = of(Kind.COLOR);

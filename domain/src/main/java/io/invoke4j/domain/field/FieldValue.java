@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * workflow gives back exactly the JSON the workflow carried, so nothing is lost by reading it.
  */
 public sealed interface FieldValue
-    permits StringValue, IntegerValue, FloatValue, BooleanValue, EnumValue, ImageValue, BoardValue,
-        ModelValue, ColorValue, CollectionValue, RawValue {
+    permits StringValue, IntegerValue, FloatValue, BooleanValue, EnumValue, ImageValue, VideoValue,
+        BoardValue, ModelValue, ColorValue, CollectionValue, RawValue {
 
   /** The JSON written into a workflow for this value (read-only by agreement: deepCopy before changing). */
   JsonNode toJson();

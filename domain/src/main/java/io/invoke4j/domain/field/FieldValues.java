@@ -90,6 +90,14 @@ public final class FieldValues {
           return new ImageValue(json.asText());
         }
         break;
+      case VIDEO:
+        if (json.isObject() && json.path("video_name").isTextual() && !json.get("video_name").asText().isBlank()) {
+          return new VideoValue(json.get("video_name").asText());
+        }
+        if (json.isTextual() && !json.asText().isBlank()) {
+          return new VideoValue(json.asText());
+        }
+        break;
       case BOARD:
         if (json.isTextual() && !json.asText().isBlank()) {
           String text = json.asText();
@@ -165,6 +173,8 @@ public final class FieldValues {
     switch (type.kind()) {
       case IMAGE:
         return "image ({\"image_name\": ...} or an image name)";
+      case VIDEO:
+        return "video ({\"video_name\": ...} or a video name)";
       case BOARD:
         return "board (\"auto\", \"none\", {\"board_id\": ...} or a board id)";
       case MODEL:

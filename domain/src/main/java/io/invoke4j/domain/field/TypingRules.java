@@ -68,6 +68,7 @@ public final class TypingRules {
       Map.entry("enum", FieldType.ENUM), Map.entry("EnumField", FieldType.ENUM),
       Map.entry("Scheduler", FieldType.SCHEDULER), Map.entry("SchedulerField", FieldType.SCHEDULER),
       Map.entry("ImageField", FieldType.IMAGE), Map.entry("BoardField", FieldType.BOARD),
+      Map.entry("VideoField", FieldType.VIDEO),
       Map.entry("ColorField", FieldType.COLOR),
       Map.entry("IntegerCollection", FieldType.collectionOf(FieldType.INTEGER)),
       Map.entry("FloatCollection", FieldType.collectionOf(FieldType.FLOAT)),
@@ -108,7 +109,7 @@ public final class TypingRules {
   /**
    * Types from the shape of the value: a model identifier ({@code key}, {@code base}, {@code type}),
    * a board ({@code {board_id}}, {@code "auto"} or {@code "none"} in a field named {@code board}),
-   * an image ({@code {image_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
+   * an image ({@code {image_name}}), a video ({@code {video_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
    */
   public static TypingRule valueShape() {
     return ctx -> {
@@ -146,6 +147,9 @@ public final class TypingRules {
     }
     if (value.path("image_name").isTextual()) {
       return Optional.of(FieldType.IMAGE);
+    }
+    if (value.path("video_name").isTextual()) {
+      return Optional.of(FieldType.VIDEO);
     }
     if (value.path("r").isNumber() && value.path("g").isNumber() && value.path("b").isNumber()
         && value.path("a").isNumber()) {

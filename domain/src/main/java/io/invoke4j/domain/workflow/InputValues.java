@@ -49,6 +49,7 @@ final class InputValues {
         }
         throw mismatch("boolean (true or false)", text);
       case IMAGE:
+      case VIDEO:
       case BOARD:
         return FieldValues.convert(type, trimmed.startsWith("{") ? json(type, text) : TextNode.valueOf(trimmed));
       case COLOR:
