@@ -35,7 +35,7 @@ public final class WorkflowRequests {
     for (Map.Entry<Integer, String> entry : new TreeMap<>(textValues).entrySet()) {
       withValues = withValues.withValueText(entry.getKey(), entry.getValue());
     }
-    EnqueueRequest.WorkflowRequest request = EnqueueRequest.forWorkflow(withValues.json()).runs(runs);
+    EnqueueRequest.WorkflowRequest request = EnqueueRequest.forWorkflow(withValues).runs(runs);
     autoAddBoard.ifPresent(request::autoAddBoard);
     return request.build();
   }

@@ -68,7 +68,6 @@ public final class TypingRules {
       Map.entry("enum", FieldType.ENUM), Map.entry("EnumField", FieldType.ENUM),
       Map.entry("Scheduler", FieldType.SCHEDULER), Map.entry("SchedulerField", FieldType.SCHEDULER),
       Map.entry("ImageField", FieldType.IMAGE), Map.entry("BoardField", FieldType.BOARD),
-      Map.entry("VideoField", FieldType.VIDEO),
       Map.entry("ColorField", FieldType.COLOR),
       Map.entry("IntegerCollection", FieldType.collectionOf(FieldType.INTEGER)),
       Map.entry("FloatCollection", FieldType.collectionOf(FieldType.FLOAT)),
@@ -108,8 +107,9 @@ public final class TypingRules {
 
   /**
    * Types from the shape of the value: a model identifier ({@code key}, {@code base}, {@code type}),
-   * a board ({@code {board_id}}, {@code "auto"} or {@code "none"} in a field named {@code board}),
-   * an image ({@code {image_name}}), a video ({@code {video_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
+   * a board ({@code {"board_id"}} alone under any name; {@code "auto"}, {@code "none"} or an object with
+   * a {@code board_id} in a field named {@code board} or {@code *_board}),
+   * an image ({@code {image_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
    */
   public static TypingRule valueShape() {
     return ctx -> {
@@ -117,8 +117,7 @@ public final class TypingRules {
         return Optional.empty();
       }
       JsonNode value = ctx.value().get();
-      if (isBoardName(ctx.fieldName())
-          && (value.has("board_id") || "auto".equals(value.asText(null)) || "none".equals(value.asText(null)))) {
+      if (BoardFields.isBoard(ctx.fieldName(), value)) {
         return Optional.of(FieldType.BOARD);
       }
       Optional<FieldType> single = objectShape(value);
@@ -148,18 +147,11 @@ public final class TypingRules {
     if (value.path("image_name").isTextual()) {
       return Optional.of(FieldType.IMAGE);
     }
-    if (value.path("video_name").isTextual()) {
-      return Optional.of(FieldType.VIDEO);
-    }
     if (value.path("r").isNumber() && value.path("g").isNumber() && value.path("b").isNumber()
         && value.path("a").isNumber()) {
       return Optional.of(FieldType.COLOR);
     }
     return Optional.empty();
-  }
-
-  private static boolean isBoardName(String name) {
-    return name.equals("board") || name.endsWith("_board");
   }
 
   private static final Map<String, FieldType> PRIMITIVE_NODES = Map.ofEntries(
@@ -227,7 +219,7 @@ public final class TypingRules {
       if (name.equals("scheduler")) {
         return Optional.of(FieldType.SCHEDULER);
       }
-      if (isBoardName(name)) {
+      if (BoardFields.isBoardName(name)) {
         return Optional.of(FieldType.BOARD);
       }
       if (name.equals("model") || name.endsWith("_model") || name.equals("lora")) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.invoke4j.domain.InvokeStyle;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,16 @@ public abstract class BatchData {
    * @throws IllegalArgumentException if a batch node is empty or a zipped group mixes lengths
    */
   public static BatchData fromWorkflow(JsonNode workflow) {
+    return fromWorkflow(WorkflowDefinition.fromJsonNode(workflow));
+  }
+
+  /**
+   * The batch data of an already read workflow's batch nodes, as {@link #fromWorkflow(JsonNode)}.
+   *
+   * @throws UnresolvableBatchException if a generator needs the server
+   * @throws IllegalArgumentException if a batch node is empty or a zipped group mixes lengths
+   */
+  public static BatchData fromWorkflow(WorkflowDefinition workflow) {
     return BatchNodes.resolve(new WorkflowView(workflow), Generators.randomSeeds());
   }
 

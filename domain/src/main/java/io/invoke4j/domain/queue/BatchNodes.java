@@ -5,6 +5,8 @@ import static io.invoke4j.domain.queue.WorkflowView.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.invoke4j.domain.queue.WorkflowView.Handle;
+import io.invoke4j.domain.workflow.WorkflowEdge;
+import io.invoke4j.domain.workflow.WorkflowNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,24 +43,24 @@ final class BatchNodes {
   private BatchNodes() {}
 
   static BatchData resolve(WorkflowView view, LongSupplier seeds) {
-    Map<String, List<JsonNode>> byGroup = new LinkedHashMap<>();
-    for (JsonNode node : view.nodes()) {
+    Map<String, List<WorkflowNode>> byGroup = new LinkedHashMap<>();
+    for (WorkflowNode node : view.nodes()) {
       if (WorkflowView.isBatch(node)) {
         byGroup.computeIfAbsent(groupId(node), g -> new ArrayList<>()).add(node);
       }
     }
     List<List<BatchDatum>> data = new ArrayList<>();
-    for (Map.Entry<String, List<JsonNode>> group : byGroup.entrySet()) {
+    for (Map.Entry<String, List<WorkflowNode>> group : byGroup.entrySet()) {
       Map<String, Integer> lengths = new LinkedHashMap<>();
       List<BatchDatum> zipped = new ArrayList<>();
-      for (JsonNode node : group.getValue()) {
-        String id = text(node, "id");
+      for (WorkflowNode node : group.getValue()) {
+        String id = node.id();
         List<JsonNode> values = values(view, node, seeds);
         if (values.isEmpty()) {
           throw new IllegalArgumentException("batch node " + id + " has no items");
         }
         lengths.put(id, values.size());
-        String output = WorkflowView.invocationType(node).equals("image_batch") ? "image" : "value";
+        String output = node.type().equals("image_batch") ? "image" : "value";
         List<BatchDatum> datums = new ArrayList<>();
         for (Handle target : view.resolveDestinations(id, output)) {
           datums.add(BatchDatum.builder()
@@ -84,42 +86,43 @@ final class BatchNodes {
     return BatchData.of(data);
   }
 
-  private static String groupId(JsonNode node) {
-    String group = text(node.at("/data/inputs/batch_group_id"), "value");
+  private static String groupId(WorkflowNode node) {
+    String group = text(node.json().at("/data/inputs/batch_group_id"), "value");
     return group == null ? UNGROUPED : group;
   }
 
   /** The node's own collection, or its generator's values ({@code resolveBatchValue}). */
-  private static List<JsonNode> values(WorkflowView view, JsonNode node, LongSupplier seeds) {
-    String id = text(node, "id");
-    String collection = WorkflowView.BATCH_COLLECTION_INPUTS.get(WorkflowView.invocationType(node));
-    Optional<JsonNode> incoming = view.edges().stream()
-        .filter(e -> id.equals(text(e, "target")) && collection.equals(text(e, "targetHandle")))
+  private static List<JsonNode> values(WorkflowView view, WorkflowNode node, LongSupplier seeds) {
+    String id = node.id();
+    String collection = WorkflowView.BATCH_COLLECTION_INPUTS.get(node.type());
+    Optional<WorkflowEdge> incoming = view.edges().stream()
+        .filter(e -> e.isConnection() && id.equals(e.target()) && e.targetHandle().orElseThrow().equals(collection))
         .findFirst();
     if (incoming.isEmpty()) {
       List<JsonNode> own = new ArrayList<>();
-      node.at("/data/inputs/" + collection + "/value").forEach(item -> own.add(item(node, item)));
+      node.json().path("data").path("inputs").path(collection).path("value")
+          .forEach(item -> own.add(item(node, item)));
       return own;
     }
-    JsonNode generator = generatorNode(view, incoming.get())
+    WorkflowNode generator = generatorNode(view, incoming.get())
         .orElseThrow(() -> new IllegalArgumentException("batch node " + id + " input " + collection
             + " is connected, but not to a generator node"));
-    return Generators.resolve(text(generator, "id"), WorkflowView.invocationType(generator),
-        generator.at("/data/inputs/generator/value"), seeds);
+    return Generators.resolve(generator.id(), generator.type(),
+        generator.json().at("/data/inputs/generator/value"), seeds);
   }
 
-  private static Optional<JsonNode> generatorNode(WorkflowView view, JsonNode edge) {
-    Optional<JsonNode> source = view.node(text(edge, "source"));
+  private static Optional<WorkflowNode> generatorNode(WorkflowView view, WorkflowEdge edge) {
+    Optional<WorkflowNode> source = view.node(edge.source());
     if (source.isPresent() && WorkflowView.isConnector(source.get())) {
-      source = view.resolveConnectorSource(text(source.get(), "id"))
+      source = view.resolveConnectorSource(source.get().id())
           .flatMap(handle -> view.node(handle.nodeId()));
     }
     return source.filter(WorkflowView::isGenerator);
   }
 
   /** Image batch items are image fields; a bare name is accepted and wrapped. */
-  private static JsonNode item(JsonNode node, JsonNode item) {
-    if (WorkflowView.invocationType(node).equals("image_batch") && item.isTextual()) {
+  private static JsonNode item(WorkflowNode node, JsonNode item) {
+    if (node.type().equals("image_batch") && item.isTextual()) {
       return JsonNodeFactory.instance.objectNode().put("image_name", item.asText());
     }
     return item.deepCopy();

@@ -12,6 +12,10 @@ import java.util.List;
  * keys in the order of the GUI's {@code zWorkflowV3} schema (which its validation re-creates), only
  * invocation, connector and notes nodes as {@code {id, type, data, position}}, default edges with
  * both handles and collapsed edges, each with the GUI's edge keys only.
+ *
+ * <p>Only the containers are new: the values inside ({@code data}, {@code form}, ...) are shared with
+ * the workflow, both being read-only by agreement, so embedding costs no copy of the workflow per
+ * submission ({@link EnqueueRequest#toJson()} copies once, on the way out).
  */
 final class EmbeddedWorkflow {
   private static final List<String> KEYS = List.of("name", "author", "description", "version",
@@ -27,7 +31,7 @@ final class EmbeddedWorkflow {
       } else if (key.equals("edges")) {
         embedded.set(key, edges(workflow.path("edges")));
       } else if (workflow.has(key)) {
-        embedded.set(key, workflow.get(key).deepCopy());
+        embedded.set(key, workflow.get(key));
       }
     }
     return embedded;
@@ -62,7 +66,7 @@ final class EmbeddedWorkflow {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (String key : keys) {
       if (from.has(key)) {
-        out.set(key, from.get(key).deepCopy());
+        out.set(key, from.get(key));
       }
     }
     return out;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.InvokeStyle;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.immutables.value.Value;
  * {@code {"batch": {"graph", "workflow", "runs", "origin", "destination", "data"}, "prepend"}}.
  *
  * <pre>{@code
- * EnqueueRequest request = EnqueueRequest.forWorkflow(workflowJson)
+ * EnqueueRequest request = EnqueueRequest.forWorkflow(WorkflowDefinition.fromFile(file))
  *     .runs(3)
  *     .autoAddBoard("b1")
  *     .sweep(Sweep.of(noiseNodeId, "seed", 1, 2, 3))
@@ -113,21 +114,36 @@ public abstract class EnqueueRequest {
     return ImmutableEnqueueRequest.copyOf(this).withBatchId(batchId);
   }
 
-  /** Starts a request that runs {@code workflow}, the GUI's workflow JSON with the user's values. */
+  /**
+   * Starts a request that runs {@code workflow}, the GUI's workflow JSON with the user's values. The
+   * JSON is read (and copied) into a {@link WorkflowDefinition} once, here.
+   *
+   * @throws io.invoke4j.domain.workflow.WorkflowFormatException if it is not a workflow the GUI would load
+   */
   public static WorkflowRequest forWorkflow(JsonNode workflow) {
+    requireNonNull(workflow, "workflow == null");
+    return forWorkflow(WorkflowDefinition.fromJsonNode(workflow));
+  }
+
+  /**
+   * Starts a request that runs {@code workflow} with the values set on it: the graph, batch data and
+   * embedded workflow come from the nodes and edges the definition read on load, never from a second
+   * reading of the JSON, so what the form shows and what is sent cannot disagree.
+   */
+  public static WorkflowRequest forWorkflow(WorkflowDefinition workflow) {
     return new WorkflowRequest(workflow);
   }
 
   /** Builds an {@link EnqueueRequest} from a workflow as the GUI would, plus settings and sweeps. */
   public static final class WorkflowRequest {
-    private final JsonNode workflow;
+    private final WorkflowDefinition workflow;
     private final GraphOptions.Builder graphOptions = GraphOptions.builder();
     private final List<Sweep> sweeps = new ArrayList<>();
     private final Builder request = builder();
     private boolean embedWorkflow = true;
     private LongSupplier randomSeeds = Generators.randomSeeds();
 
-    private WorkflowRequest(JsonNode workflow) {
+    private WorkflowRequest(WorkflowDefinition workflow) {
       this.workflow = requireNonNull(workflow, "workflow == null");
     }
 
@@ -201,7 +217,7 @@ public abstract class EnqueueRequest {
       }
       request.graph(graph).data(data);
       if (embedWorkflow) {
-        request.workflow(EmbeddedWorkflow.of(workflow));
+        request.workflow(EmbeddedWorkflow.of(workflow.json()));
       }
       return request.build();
     }

@@ -1,18 +1,20 @@
 package io.invoke4j.domain.queue;
 
-import static io.invoke4j.domain.queue.WorkflowView.text;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.queue.WorkflowView.Handle;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowEdge;
+import io.invoke4j.domain.workflow.WorkflowField;
+import io.invoke4j.domain.workflow.WorkflowNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,13 +36,19 @@ import java.util.Set;
  *       validation.
  * </ul>
  *
- * <p><b>Board inputs offline.</b> The GUI recognises a board input by its field <em>template</em>
- * ({@code BoardField}), which we do not have without the server's OpenAPI schema. We treat an input as
- * a board input when it is named {@code board} (every built-in node with a board uses that name, and
- * the server's own {@code workflow_graph_builder.py} relies on it too) or when its value has the board
- * shape {@code {"board_id": "..."}}. Its value then maps as the GUI's {@code getBoardField}:
+ * <p><b>Board inputs.</b> The GUI recognises a board input by its field <em>template</em>
+ * ({@code BoardField}). Here the definition's {@link io.invoke4j.domain.field.FieldTyper} stands in for
+ * the templates: an input is a board input exactly when its {@link WorkflowField#type()} is
+ * {@link FieldType.Kind#BOARD}, so the form, {@code withValue} and the graph never disagree about
+ * which inputs are boards (offline that is the built-in nodes' schema table, then the names
+ * {@code board} and {@code *_board} and the value shape {@code {"board_id": "..."}}; a typer built
+ * from the server's schema makes it the GUI's rule). Its value then maps as the GUI's {@code getBoardField}:
  * {@code "auto"} or empty/absent to {@link GraphOptions#autoAddBoardId()} as {@code {"board_id"}} (or
  * omitted when none is set), {@code "none"} to omitted, {@code {"board_id"}} kept.
+ *
+ * <p>Edges are the definition's parsed edges: a file whose edges the GUI would refuse (no
+ * {@code type}, a connection without handles) does not load, and edges to missing nodes were already
+ * dropped with a warning, so nothing here re-decides what an edge is.
  *
  * <p><b>Not reproduced:</b> the GUI drops nodes whose type has no template and inputs that have no
  * field template (except on {@code core_metadata}); without templates we keep them all, so a workflow
@@ -60,23 +68,34 @@ public final class GraphBuilder {
   }
 
   /**
-   * The graph of {@code workflow}.
+   * The graph of {@code workflow}, read into a {@link WorkflowDefinition} first; prefer
+   * {@link #build(WorkflowDefinition, GraphOptions)} when you hold one.
    *
    * @param workflow the GUI's workflow JSON (not changed)
    * @throws IllegalArgumentException if {@code workflow} is not a JSON object
+   * @throws io.invoke4j.domain.workflow.WorkflowFormatException if it is not a workflow the GUI would load
    */
   public static Graph build(JsonNode workflow, GraphOptions options) {
+    requireNonNull(workflow, "workflow == null");
+    requireNonNull(options, "options == null");
+    if (!workflow.isObject()) {
+      throw new IllegalArgumentException("workflow must be a JSON object, got " + workflow.getNodeType());
+    }
+    return build(WorkflowDefinition.fromJsonNode(workflow), options);
+  }
+
+  /** The graph of an already read workflow; the definition is not changed. */
+  public static Graph build(WorkflowDefinition workflow, GraphOptions options) {
+    requireNonNull(workflow, "workflow == null");
     requireNonNull(options, "options == null");
     return build(new WorkflowView(workflow), options);
   }
 
   static Graph build(WorkflowView view, GraphOptions options) {
     ObjectNode nodes = JSON.objectNode();
-    for (JsonNode node : view.nodes()) {
+    for (WorkflowNode node : view.nodes()) {
       if (WorkflowView.isExecutable(node)) {
-        String id = text(node, "id");
-        // Object.assign in the GUI: a later node with the same id replaces the earlier one.
-        nodes.set(id, graphNode(id, node.get("data"), options));
+        nodes.set(node.id(), graphNode(node, options));
       }
     }
     ArrayNode edges = JSON.arrayNode();
@@ -85,7 +104,7 @@ public final class GraphBuilder {
       ObjectNode destination = (ObjectNode) nodes.get(edge.destination().nodeId());
       String field = edge.destination().field();
       JsonNode workflowInputs = destination.get(WORKFLOW_INPUTS);
-      if (CALL_SAVED_WORKFLOW.equals(text(destination, "type"))
+      if (CALL_SAVED_WORKFLOW.equals(destination.path("type").asText())
           && field.startsWith(SAVED_WORKFLOW_INPUT_PREFIX)
           && workflowInputs != null
           && workflowInputs.isObject()) {
@@ -99,17 +118,19 @@ public final class GraphBuilder {
     return ImmutableGraph.of(id, nodes, edges);
   }
 
-  private static ObjectNode graphNode(String id, JsonNode data, GraphOptions options) {
-    String type = text(data, "type") == null ? "" : text(data, "type");
+  /**
+   * The graph node. Values are shared with the workflow, not copied: both are read-only by agreement,
+   * and {@link Graph#toJson()} copies on the way out, so a build per submission copies nothing.
+   */
+  private static ObjectNode graphNode(WorkflowNode node, GraphOptions options) {
+    String type = node.type();
     ObjectNode graphNode = JSON.objectNode();
     graphNode.put("type", type);
-    graphNode.put("id", id);
+    graphNode.put("id", node.id());
     boolean callsWorkflow = CALL_SAVED_WORKFLOW.equals(type);
-    Iterator<Map.Entry<String, JsonNode>> inputs = data.path("inputs").fields();
-    while (inputs.hasNext()) {
-      Map.Entry<String, JsonNode> input = inputs.next();
-      String name = input.getKey();
-      JsonNode value = input.getValue().get("value");
+    for (WorkflowField input : node.fields()) {
+      String name = input.name();
+      JsonNode value = input.json().get("value");
       if (callsWorkflow && name.equals(WORKFLOW_INPUTS)) {
         continue;
       }
@@ -118,15 +139,15 @@ public final class GraphBuilder {
         ObjectNode workflowInputs = folded instanceof ObjectNode
             ? (ObjectNode) folded : graphNode.putObject(WORKFLOW_INPUTS);
         if (value != null) {
-          workflowInputs.set(name, value.deepCopy());
+          workflowInputs.set(name, value);
         }
         continue;
       }
-      if (isBoardInput(name, value)) {
+      if (input.type().kind() == FieldType.Kind.BOARD) {
         boardValue(value, options).ifPresentOrElse(
             board -> graphNode.set(name, board), () -> graphNode.remove(name));
       } else if (value != null) {
-        graphNode.set(name, value.deepCopy());
+        graphNode.set(name, value);
       } else {
         graphNode.remove(name);
       }
@@ -134,6 +155,7 @@ public final class GraphBuilder {
     if (callsWorkflow && !graphNode.has(WORKFLOW_INPUTS)) {
       graphNode.putObject(WORKFLOW_INPUTS);
     }
+    JsonNode data = node.json().get("data");
     copyIfPresent(data, "useCache", graphNode, "use_cache");
     copyIfPresent(data, "isIntermediate", graphNode, "is_intermediate");
     return graphNode;
@@ -142,16 +164,10 @@ public final class GraphBuilder {
   private static void copyIfPresent(JsonNode from, String fromName, ObjectNode to, String toName) {
     JsonNode value = from.get(fromName);
     if (value != null) {
-      to.set(toName, value.deepCopy());
+      to.set(toName, value);
     } else {
       to.remove(toName);
     }
-  }
-
-  /** See the class comment: name {@code board}, or a value shaped like {@code {"board_id": ".."}}. */
-  static boolean isBoardInput(String name, JsonNode value) {
-    return "board".equals(name)
-        || (value != null && value.isObject() && value.path("board_id").isTextual());
   }
 
   /** The GUI's {@code getBoardField}: empty means "omit the input". */
@@ -164,40 +180,35 @@ public final class GraphBuilder {
     if (value.isTextual() && value.asText().equals("none")) {
       return Optional.empty();
     }
-    return Optional.of(value.deepCopy());
+    return Optional.of(value);
   }
 
   /** The flattened, de-duplicated edges between nodes of the graph, in workflow edge order. */
   private static List<Edge> edges(WorkflowView view, ObjectNode graphNodes) {
     Set<Edge> edges = new LinkedHashSet<>();
-    for (JsonNode edge : view.edges()) {
-      if (!WorkflowView.isDefaultEdge(edge)) {
+    for (WorkflowEdge edge : view.edges()) {
+      if (!edge.isConnection()) {
         continue;
       }
-      Optional<JsonNode> target = view.node(text(edge, "target"));
-      if (target.isEmpty() || !WorkflowView.isExecutable(target.get())) {
+      WorkflowNode target = view.node(edge.target()).orElseThrow();
+      if (!WorkflowView.isExecutable(target)) {
         continue;
       }
-      Optional<JsonNode> source = view.node(text(edge, "source"));
-      if (source.isEmpty()) {
-        continue;
-      }
+      WorkflowNode source = view.node(edge.source()).orElseThrow();
       Optional<Handle> from;
-      if (WorkflowView.isInvocation(source.get())) {
-        from = WorkflowView.isExecutable(source.get())
-            ? Optional.of(new Handle(text(source.get(), "id"), text(edge, "sourceHandle")))
+      if (source.isInvocation()) {
+        from = WorkflowView.isExecutable(source)
+            ? Optional.of(new Handle(source.id(), edge.sourceHandle().orElseThrow()))
             : Optional.empty();
-      } else if (WorkflowView.isConnector(source.get())) {
-        from = view.resolveConnectorSource(text(source.get(), "id"));
+      } else if (WorkflowView.isConnector(source)) {
+        from = view.resolveConnectorSource(source.id());
       } else {
         from = Optional.empty();
       }
-      String targetHandle = text(edge, "targetHandle");
-      if (from.isEmpty() || from.get().field() == null || targetHandle == null
-          || !graphNodes.has(from.get().nodeId())) {
+      if (from.isEmpty() || !graphNodes.has(from.get().nodeId())) {
         continue;
       }
-      edges.add(new Edge(from.get(), new Handle(text(target.get(), "id"), targetHandle)));
+      edges.add(new Edge(from.get(), new Handle(target.id(), edge.targetHandle().orElseThrow())));
     }
     return new ArrayList<>(edges);
   }

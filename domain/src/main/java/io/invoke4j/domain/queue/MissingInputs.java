@@ -1,9 +1,10 @@
 package io.invoke4j.domain.queue;
 
-import static io.invoke4j.domain.queue.WorkflowView.text;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoke4j.domain.field.BuiltInNodes;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowEdge;
+import io.invoke4j.domain.workflow.WorkflowNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,35 +25,37 @@ public final class MissingInputs {
    * The empty required inputs of every executable node, in node order then field name.
    *
    * @param workflow the GUI's workflow JSON (not changed)
+   * @throws io.invoke4j.domain.workflow.WorkflowFormatException if it is not a workflow the GUI would load
    */
   public static List<MissingInput> find(JsonNode workflow) {
+    return find(WorkflowDefinition.fromJsonNode(workflow));
+  }
+
+  /** The empty required inputs of every executable node, in node order then field name. */
+  public static List<MissingInput> find(WorkflowDefinition workflow) {
     return find(workflow, BuiltInNodes.shipped());
   }
 
-  static List<MissingInput> find(JsonNode workflow, BuiltInNodes table) {
-    WorkflowView view = new WorkflowView(workflow);
+  static List<MissingInput> find(WorkflowDefinition workflow, BuiltInNodes table) {
     Set<String> connected = new HashSet<>();
-    for (JsonNode edge : view.edges()) {
-      if (WorkflowView.isDefaultEdge(edge)) {
+    for (WorkflowEdge edge : workflow.edges()) {
+      if (edge.isConnection()) {
         // any connection counts, also from a batch node or through a connector, as in the GUI
-        connected.add(text(edge, "target") + '\u0000' + text(edge, "targetHandle"));
+        connected.add(edge.target() + '\u0000' + edge.targetHandle().orElseThrow());
       }
     }
     List<MissingInput> missing = new ArrayList<>();
-    for (JsonNode node : view.nodes()) {
+    for (WorkflowNode node : workflow.nodes()) {
       if (!WorkflowView.isExecutable(node)) {
         continue;
       }
-      String id = text(node, "id");
-      String type = WorkflowView.invocationType(node);
-      JsonNode data = node.path("data");
-      for (String field : table.requiredFields(type)) {
-        JsonNode value = data.path("inputs").path(field).get("value");
+      JsonNode inputs = node.json().path("data").path("inputs");
+      for (String field : table.requiredFields(node.type())) {
+        JsonNode value = inputs.path(field).get("value");
         boolean valued = value != null && !value.isNull();
-        if (!valued && !connected.contains(id + '\u0000' + field)) {
-          String label = text(data, "label");
-          missing.add(MissingInput.builder().nodeId(id).nodeType(type)
-              .nodeName(label == null || label.isBlank() ? type : label).fieldName(field).build());
+        if (!valued && !connected.contains(node.id() + '\u0000' + field)) {
+          missing.add(MissingInput.builder().nodeId(node.id()).nodeType(node.type())
+              .nodeName(node.displayName()).fieldName(field).build());
         }
       }
     }

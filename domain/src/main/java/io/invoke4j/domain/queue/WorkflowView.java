@@ -3,19 +3,23 @@ package io.invoke4j.domain.queue;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowEdge;
+import io.invoke4j.domain.workflow.WorkflowNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Read-only helpers over the GUI's workflow JSON: node kinds and connector resolution, as the GUI's
- * {@code features/nodes/types/invocation.ts} and {@code store/util/connectorTopology.ts}.
+ * Node kinds and connector resolution over an already read {@link WorkflowDefinition}, as the GUI's
+ * {@code features/nodes/types/invocation.ts} and {@code store/util/connectorTopology.ts}. It reads
+ * the definition's parsed nodes and edges and never the JSON again, so the graph, the batch data and
+ * the form inputs all rest on one reading of the file.
  */
 final class WorkflowView {
   /** Batch nodes, and the name of the collection input each one reads ({@code isBatchNodeType}). */
@@ -35,72 +39,43 @@ final class WorkflowView {
   /** An output or input handle of a node. */
   record Handle(String nodeId, String field) {}
 
-  private final JsonNode workflow;
-  private final List<JsonNode> nodes = new ArrayList<>();
-  private final Map<String, JsonNode> nodesById = new LinkedHashMap<>();
-  private final List<JsonNode> edges = new ArrayList<>();
+  private final WorkflowDefinition workflow;
 
-  WorkflowView(JsonNode workflow) {
+  WorkflowView(WorkflowDefinition workflow) {
     this.workflow = requireNonNull(workflow, "workflow == null");
-    if (!workflow.isObject()) {
-      throw new IllegalArgumentException("workflow must be a JSON object, got " + workflow.getNodeType());
-    }
-    for (JsonNode node : workflow.path("nodes")) {
-      String id = text(node, "id");
-      if (id == null) {
-        continue;
-      }
-      nodes.add(node);
-      // Array.find in the GUI: the first node with an id wins.
-      nodesById.putIfAbsent(id, node);
-    }
-    workflow.path("edges").forEach(edges::add);
   }
 
-  JsonNode workflow() {
+  WorkflowDefinition workflow() {
     return workflow;
   }
 
-  List<JsonNode> nodes() {
-    return nodes;
+  List<WorkflowNode> nodes() {
+    return workflow.nodes();
   }
 
-  List<JsonNode> edges() {
-    return edges;
+  List<WorkflowEdge> edges() {
+    return workflow.edges();
   }
 
-  Optional<JsonNode> node(String id) {
-    return Optional.ofNullable(id == null ? null : nodesById.get(id));
+  Optional<WorkflowNode> node(String id) {
+    return workflow.node(id);
   }
 
-  static boolean isInvocation(JsonNode node) {
-    return "invocation".equals(text(node, "type")) && node.path("data").isObject();
+  static boolean isConnector(WorkflowNode node) {
+    return "connector".equals(node.kind());
   }
 
-  static boolean isConnector(JsonNode node) {
-    return "connector".equals(text(node, "type"));
+  static boolean isBatch(WorkflowNode node) {
+    return node.isInvocation() && BATCH_COLLECTION_INPUTS.containsKey(node.type());
   }
 
-  static String invocationType(JsonNode node) {
-    String type = text(node.path("data"), "type");
-    return type == null ? "" : type;
-  }
-
-  static boolean isBatch(JsonNode node) {
-    return isInvocation(node) && BATCH_COLLECTION_INPUTS.containsKey(invocationType(node));
-  }
-
-  static boolean isGenerator(JsonNode node) {
-    return isInvocation(node) && GENERATOR_TYPES.contains(invocationType(node));
+  static boolean isGenerator(WorkflowNode node) {
+    return node.isInvocation() && GENERATOR_TYPES.contains(node.type());
   }
 
   /** An invocation that runs on the server: not a batch or generator node ({@code isExecutableNode}). */
-  static boolean isExecutable(JsonNode node) {
-    return isInvocation(node) && !isBatch(node) && !isGenerator(node);
-  }
-
-  static boolean isDefaultEdge(JsonNode edge) {
-    return "default".equals(text(edge, "type"));
+  static boolean isExecutable(WorkflowNode node) {
+    return node.isInvocation() && !isBatch(node) && !isGenerator(node);
   }
 
   /**
@@ -111,21 +86,18 @@ final class WorkflowView {
     Set<String> visited = new HashSet<>();
     String current = connectorId;
     while (visited.add(current)) {
-      JsonNode incoming = connectorInputEdge(current);
+      WorkflowEdge incoming = connectorInputEdge(current);
       if (incoming == null) {
         return Optional.empty();
       }
-      Optional<JsonNode> source = node(text(incoming, "source"));
-      if (source.isEmpty()) {
+      WorkflowNode source = node(incoming.source()).orElseThrow();
+      if (source.isInvocation()) {
+        return Optional.of(new Handle(source.id(), incoming.sourceHandle().orElseThrow()));
+      }
+      if (!isConnector(source)) {
         return Optional.empty();
       }
-      if (isInvocation(source.get())) {
-        return Optional.of(new Handle(text(source.get(), "id"), text(incoming, "sourceHandle")));
-      }
-      if (!isConnector(source.get())) {
-        return Optional.empty();
-      }
-      current = text(source.get(), "id");
+      current = source.id();
     }
     return Optional.empty();
   }
@@ -141,35 +113,29 @@ final class WorkflowView {
     pending.add(new Handle(nodeId, sourceHandle));
     while (!pending.isEmpty()) {
       Handle from = pending.removeFirst();
-      for (JsonNode edge : edges) {
-        if (!isDefaultEdge(edge)
-            || !from.nodeId().equals(text(edge, "source"))
-            || !from.field().equals(text(edge, "sourceHandle"))) {
+      for (WorkflowEdge edge : edges()) {
+        if (!edge.isConnection()
+            || !from.nodeId().equals(edge.source())
+            || !from.field().equals(edge.sourceHandle().orElseThrow())) {
           continue;
         }
-        String targetHandle = text(edge, "targetHandle");
-        Optional<JsonNode> target = node(text(edge, "target"));
-        if (targetHandle == null || target.isEmpty()) {
-          continue;
-        }
-        String targetId = text(target.get(), "id");
-        if (isInvocation(target.get())) {
-          found.add(new Handle(targetId, targetHandle));
-        } else if (isConnector(target.get()) && visitedConnectors.add(targetId)) {
-          pending.addLast(new Handle(targetId, CONNECTOR_OUT));
+        WorkflowNode target = node(edge.target()).orElseThrow();
+        if (target.isInvocation()) {
+          found.add(new Handle(target.id(), edge.targetHandle().orElseThrow()));
+        } else if (isConnector(target) && visitedConnectors.add(target.id())) {
+          pending.addLast(new Handle(target.id(), CONNECTOR_OUT));
         }
       }
     }
     return found;
   }
 
-  /** The first default edge into a connector's {@code in} handle ({@code getConnectorInputEdge}). */
-  private JsonNode connectorInputEdge(String connectorId) {
-    for (JsonNode edge : edges) {
-      if (isDefaultEdge(edge)
-          && connectorId.equals(text(edge, "target"))
-          && CONNECTOR_IN.equals(text(edge, "targetHandle"))
-          && text(edge, "sourceHandle") != null) {
+  /** The first connection into a connector's {@code in} handle ({@code getConnectorInputEdge}). */
+  private WorkflowEdge connectorInputEdge(String connectorId) {
+    for (WorkflowEdge edge : edges()) {
+      if (edge.isConnection()
+          && connectorId.equals(edge.target())
+          && CONNECTOR_IN.equals(edge.targetHandle().orElseThrow())) {
         return edge;
       }
     }

@@ -1,6 +1,8 @@
 package io.invoke4j.domain.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.field.FieldTyper;
@@ -14,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,27 +45,37 @@ public final class WorkflowDefinition {
   private final String schemaVersion;
   private final Optional<String> id;
   private final List<WorkflowNode> nodes;
+  private final Map<String, Integer> nodeIndexById;
+  private final List<WorkflowEdge> edges;
   private final List<WorkflowInput> inputs;
   private final List<Integer> inputNodeIndexes;
   private final List<String> warnings;
 
   private WorkflowDefinition(JsonNode json, FieldTyper typer, WorkflowReader.Result read) {
-    this(json, typer, read.name(), read.schemaVersion(), read.id(), read.nodes(), read.inputs(),
-        read.inputNodeIndexes(), read.warnings());
+    this(json, typer, read.name(), read.schemaVersion(), read.id(), read.nodes(), indexById(read.nodes()),
+        read.edges(), read.inputs(), read.inputNodeIndexes(), read.warnings());
   }
 
   private WorkflowDefinition(JsonNode json, FieldTyper typer, String name, String schemaVersion,
-      Optional<String> id, List<WorkflowNode> nodes, List<WorkflowInput> inputs, List<Integer> inputNodeIndexes,
-      List<String> warnings) {
+      Optional<String> id, List<WorkflowNode> nodes, Map<String, Integer> nodeIndexById, List<WorkflowEdge> edges,
+      List<WorkflowInput> inputs, List<Integer> inputNodeIndexes, List<String> warnings) {
     this.json = json;
     this.typer = typer;
     this.name = name;
     this.schemaVersion = schemaVersion;
     this.id = id;
     this.nodes = nodes;
+    this.nodeIndexById = nodeIndexById;
+    this.edges = edges;
     this.inputs = inputs;
     this.inputNodeIndexes = inputNodeIndexes;
     this.warnings = warnings;
+  }
+
+  private static Map<String, Integer> indexById(List<WorkflowNode> nodes) {
+    Map<String, Integer> byId = new HashMap<>();
+    nodes.forEach(node -> byId.put(node.id(), node.index()));
+    return Map.copyOf(byId);
   }
 
   /**
@@ -159,6 +173,47 @@ public final class WorkflowDefinition {
     return nodes;
   }
 
+  /** The node with id {@code nodeId}; empty when the workflow has none (node ids are unique). */
+  public Optional<WorkflowNode> node(String nodeId) {
+    Objects.requireNonNull(nodeId, "nodeId == null");
+    Integer index = nodeIndexById.get(nodeId);
+    return index == null ? Optional.empty() : Optional.of(nodes.get(index));
+  }
+
+  /**
+   * Every edge, in file order, as checked on load: each is {@code default} (a connection, with both
+   * handles) or {@code collapsed}, and both its ends are nodes of this workflow.
+   */
+  public List<WorkflowEdge> edges() {
+    return edges;
+  }
+
+  /**
+   * Every input field of every invocation node, in node order then field order: the form's inputs
+   * and all the others, e.g. to find every model field of a workflow.
+   */
+  public List<WorkflowField> fields() {
+    List<WorkflowField> all = new ArrayList<>();
+    nodes.forEach(node -> all.addAll(node.fields()));
+    return all;
+  }
+
+  /**
+   * The input field {@code fieldName} of node {@code nodeId}.
+   *
+   * @throws InvalidInputException (an {@link IllegalArgumentException}) when there is no such node,
+   *     it is no invocation, or it has no such field; the message names node id, node type and field
+   */
+  public WorkflowField field(String nodeId, String fieldName) {
+    Objects.requireNonNull(nodeId, "nodeId == null");
+    Objects.requireNonNull(fieldName, "fieldName == null");
+    WorkflowNode node = node(nodeId).orElseThrow(() -> new InvalidInputException(
+        "no node \"" + nodeId + "\" in the workflow (asked for its field " + fieldName + ")"));
+    return node.field(fieldName).orElseThrow(() -> new InvalidInputException(describe(node) + " has no input field "
+        + fieldName + (node.fields().isEmpty() ? "" : " (fields: " + String.join(", ",
+            node.fields().stream().map(WorkflowField::name).toArray(String[]::new)) + ")")));
+  }
+
   /** The user-facing inputs, in the order the GUI shows them. */
   public List<WorkflowInput> inputs() {
     return inputs;
@@ -228,7 +283,40 @@ public final class WorkflowDefinition {
     } catch (IllegalArgumentException e) {
       throw invalid(input, e);
     }
-    return with(index, value);
+    return with(inputNodeIndexes.get(index), input.fieldName(), value);
+  }
+
+  /**
+   * A copy with field {@code fieldName} of node {@code nodeId} set to {@code value}, converted to the
+   * field's type as by {@link #withValue(int, FieldValue)}; the field need not be in the form.
+   *
+   * @throws InvalidInputException for an unknown node or field, or a value the field's type does not
+   *     take; the message names node id, node type and field
+   */
+  public WorkflowDefinition withFieldValue(String nodeId, String fieldName, FieldValue value) {
+    Objects.requireNonNull(value, "value == null");
+    return withFieldValue(nodeId, fieldName, (Object) value);
+  }
+
+  /**
+   * A copy with field {@code fieldName} of node {@code nodeId} set from a Java value, converted per
+   * the field's type as by {@link #withValue(int, Object)}; the field need not be in the form. Form
+   * inputs showing the field get the value too.
+   *
+   * @throws InvalidInputException for an unknown node or field, or a value the field's type does not
+   *     take; the message names node id, node type and field
+   */
+  public WorkflowDefinition withFieldValue(String nodeId, String fieldName, Object javaValue) {
+    Objects.requireNonNull(javaValue, "javaValue == null");
+    WorkflowField field = field(nodeId, fieldName);
+    FieldValue value;
+    try {
+      value = InputValues.fromJava(field.type(), javaValue);
+    } catch (IllegalArgumentException e) {
+      WorkflowNode node = nodes.get(nodeIndexById.get(nodeId));
+      throw new InvalidInputException(describe(node) + ", field " + fieldName + ": " + e.getMessage(), e);
+    }
+    return with(nodeIndexById.get(nodeId), fieldName, value);
   }
 
   /**
@@ -278,22 +366,57 @@ public final class WorkflowDefinition {
       FieldType.Kind.FLOAT, FieldType.Kind.STRING, FieldType.Kind.ENUM, FieldType.Kind.SCHEDULER,
       FieldType.Kind.IMAGE);
 
-  private WorkflowDefinition with(int index, FieldValue value) {
-    WorkflowInput target = inputs.get(index);
-    JsonNode copy = json.deepCopy();
-    ObjectNode field = (ObjectNode) copy.get("nodes").get(inputNodeIndexes.get(index))
-        .get("data").get("inputs").get(target.fieldName());
-    field.set("value", value.toJson().deepCopy());
+  /**
+   * The copy with one field's value replaced. Only the path from the root to that field is copied;
+   * every other subtree (and every other node's parsed view) is shared with this definition, which
+   * the read-only agreement on {@link #json()} allows: a sweep loop setting a value per submission
+   * must not pay for copying the whole workflow each time.
+   */
+  private WorkflowDefinition with(int nodeIndex, String fieldName, FieldValue value) {
+    WorkflowNode node = nodes.get(nodeIndex);
+    ObjectNode nodeJson = shallowCopy(node.json());
+    ObjectNode data = shallowCopy(nodeJson.get("data"));
+    ObjectNode fieldsJson = shallowCopy(data.get("inputs"));
+    ObjectNode fieldJson = shallowCopy(fieldsJson.get(fieldName));
+    fieldJson.set("value", value.toJson().deepCopy());
+    fieldsJson.set(fieldName, fieldJson);
+    data.set("inputs", fieldsJson);
+    nodeJson.set("data", data);
+    ArrayNode nodesJson = JsonNodeFactory.instance.arrayNode(json.get("nodes").size());
+    nodesJson.addAll((ArrayNode) json.get("nodes"));
+    nodesJson.set(nodeIndex, nodeJson);
+    ObjectNode root = shallowCopy(json);
+    root.set("nodes", nodesJson);
+
+    List<WorkflowField> fields = new ArrayList<>(node.fields());
+    for (int i = 0; i < fields.size(); i++) {
+      if (fields.get(i).name().equals(fieldName)) {
+        fields.set(i, ImmutableWorkflowField.builder().from(fields.get(i)).value(value).json(fieldJson).build());
+      }
+    }
+    List<WorkflowNode> updatedNodes = new ArrayList<>(nodes);
+    updatedNodes.set(nodeIndex, ImmutableWorkflowNode.builder().from(node).fields(fields).json(nodeJson).build());
     // the same node field may be shown twice in a form: every view of it gets the value
     List<WorkflowInput> updated = new ArrayList<>(inputs);
     for (int i = 0; i < updated.size(); i++) {
       WorkflowInput other = updated.get(i);
-      if (other.nodeId().equals(target.nodeId()) && other.fieldName().equals(target.fieldName())) {
+      if (other.nodeId().equals(node.id()) && other.fieldName().equals(fieldName)) {
         updated.set(i, ImmutableWorkflowInput.builder().from(other).value(value).build());
       }
     }
-    return new WorkflowDefinition(copy, typer, name, schemaVersion, id, nodes, List.copyOf(updated),
-        inputNodeIndexes, warnings);
+    return new WorkflowDefinition(root, typer, name, schemaVersion, id, List.copyOf(updatedNodes), nodeIndexById,
+        edges, List.copyOf(updated), inputNodeIndexes, warnings);
+  }
+
+  private static ObjectNode shallowCopy(JsonNode object) {
+    ObjectNode copy = JsonNodeFactory.instance.objectNode();
+    copy.setAll((ObjectNode) object);
+    return copy;
+  }
+
+  /** {@code node "Resize" img_resize#abc}. */
+  private static String describe(WorkflowNode node) {
+    return "node \"" + node.displayName() + "\" " + node.type() + "#" + node.id();
   }
 
   private static InvalidInputException invalid(WorkflowInput input, IllegalArgumentException cause) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.invoke4j.domain.Fixtures;
+import io.invoke4j.domain.field.FieldType;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowField;
+import io.invoke4j.domain.workflow.WorkflowNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,5 +40,36 @@ class AllFixtureWorkflowsTest {
     });
     assertThat(request.expectedSessions()).isEqualTo(1);
     assertThat(request.toJson().at("/batch/workflow").has("id")).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void sendsWhatTheDefinitionReadAndTranslatesOnlyItsBoardFields(Path file) {
+    WorkflowDefinition workflow = WorkflowDefinition.fromFile(file);
+
+    Graph graph = EnqueueRequest.forWorkflow(workflow).autoAddBoard("b1").build().graph();
+
+    for (JsonNode edge : graph.edges()) {
+      String node = edge.at("/destination/node_id").asText();
+      String field = edge.at("/destination/field").asText();
+      assertThat(workflow.edges()).as("%s", edge).anySatisfy(parsed -> {
+        assertThat(parsed.isConnection()).isTrue();
+        assertThat(parsed.target()).isEqualTo(node);
+        assertThat(parsed.targetHandle()).contains(field);
+      });
+    }
+    for (WorkflowNode node : workflow.nodes()) {
+      for (WorkflowField field : node.fields()) {
+        JsonNode sent = graph.nodes().path(node.id()).get(field.name());
+        if (sent == null || node.type().equals("call_saved_workflow")) {
+          continue; // not executed, connected, or no value
+        }
+        if (field.type().kind() == FieldType.Kind.BOARD) {
+          assertThat(sent.path("board_id").isTextual()).as("%s.%s", node.id(), field.name()).isTrue();
+        } else {
+          assertThat(sent).as("%s.%s", node.id(), field.name()).isEqualTo(field.json().get("value"));
+        }
+      }
+    }
   }
 }

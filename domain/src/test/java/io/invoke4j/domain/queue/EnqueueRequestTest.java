@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.domain.workflow.WorkflowFormatException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,32 @@ class EnqueueRequestTest {
     assertThat(keys(embedded.at("/nodes/0"))).containsExactly("id", "type", "data", "position");
     assertThat(embedded.at("/edges/1")).isEqualTo(json(
         "{'id': 'collapsed-a-b', 'type': 'collapsed', 'source': 'a', 'target': 'b'}"));
+  }
+
+  @Test
+  void buildsFromADefinitionWithTheValuesSetOnIt() {
+    WorkflowDefinition definition = WorkflowDefinition.fromJsonNode(workflow).withFieldValue("b", "b", 9);
+
+    EnqueueRequest request = EnqueueRequest.forWorkflow(definition).graphIds(() -> "g").build();
+
+    assertThat(request.toJson())
+        .isEqualTo(EnqueueRequest.forWorkflow(definition.json()).graphIds(() -> "g").build().toJson());
+    assertThat(request.workflow().orElseThrow().at("/nodes/1/data/inputs/b/value").asInt()).isEqualTo(9);
+    // the batch node is not in the graph, so its edge is not either and the literal stays (the batch
+    // data replaces it per session)
+    assertThat(request.graph().nodes().at("/b/b").asInt()).isEqualTo(9);
+  }
+
+  @Test
+  void refusesAnEdgeWithoutTypeInsteadOfSilentlyDroppingIt() {
+    // the reader took a typeless edge for a connection while the graph builder skipped it, so b.a
+    // was sent as the literal 0 instead of being fed by a; now both refuse it, as the GUI does
+    ObjectNode typeless = workflow.deepCopy();
+    ((ObjectNode) typeless.at("/edges/0")).remove("type");
+
+    assertThatThrownBy(() -> EnqueueRequest.forWorkflow(typeless))
+        .isInstanceOf(WorkflowFormatException.class)
+        .hasMessageStartingWith("$.edges[0].type: ");
   }
 
   @Test

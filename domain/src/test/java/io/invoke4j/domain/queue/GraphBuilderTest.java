@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.field.FieldType;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,27 @@ class GraphBuilderTest {
     assertThat(withAutoAdd.nodes().get("absent").get("board")).isEqualTo(b1);
     assertThat(withAutoAdd.nodes().get("none").has("board")).isFalse();
     assertThat(withAutoAdd.nodes().get("kept").get("board")).isEqualTo(json("{'board_id': 'b9'}"));
+  }
+
+  @Test
+  void translatesExactlyTheInputsTheDefinitionTypesAsBoards() {
+    // before one rule decided boards, the typer took target_board for a board while the graph sent
+    // its "auto" literally, and it typed destination raw while the graph treated it as a board
+    WorkflowDefinition definition = WorkflowDefinition.fromJsonNode(workflow(List.of(
+        invocation("named", "my_saver", "{'target_board': 'auto'}"),
+        invocation("shaped", "my_saver", "{'destination': {'board_id': 'b8'}}"),
+        invocation("other", "my_saver", "{'source': {'board_id': 'b7', 'category': 'images'}}")), List.of()));
+    GraphOptions autoAdd = GraphOptions.builder().idSupplier(() -> "graph-1").autoAddBoardId("b1").build();
+
+    assertThat(definition.field("named", "target_board").type()).isEqualTo(FieldType.BOARD);
+    assertThat(definition.field("shaped", "destination").type()).isEqualTo(FieldType.BOARD);
+    assertThat(definition.field("other", "source").type()).isNotEqualTo(FieldType.BOARD);
+    Graph graph = GraphBuilder.build(definition, autoAdd);
+    assertThat(graph.nodes().at("/named/target_board")).isEqualTo(json("{'board_id': 'b1'}"));
+    assertThat(graph.nodes().at("/shaped/destination")).isEqualTo(json("{'board_id': 'b8'}"));
+    assertThat(graph.nodes().at("/other/source")).isEqualTo(json("{'board_id': 'b7', 'category': 'images'}"));
+    assertThat(GraphBuilder.build(definition.withFieldValue("shaped", "destination", "none"), autoAdd)
+        .nodes().get("shaped").has("destination")).isFalse();
   }
 
   @Test

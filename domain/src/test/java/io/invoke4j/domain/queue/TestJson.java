@@ -102,7 +102,10 @@ final class TestJson {
     nodes.forEach(n::add);
     ArrayNode e = workflow.putArray("edges");
     edges.forEach(e::add);
-    workflow.putObject("form").put("rootElementId", "root").putObject("elements");
+    // an empty form as the GUI writes it: only the root container, so the exposed fields apply
+    ObjectNode root = workflow.putObject("form").put("rootElementId", "root").putObject("elements")
+        .putObject("root").put("id", "root").put("type", "container");
+    root.putObject("data").put("layout", "column").putArray("children");
     return workflow;
   }
 }

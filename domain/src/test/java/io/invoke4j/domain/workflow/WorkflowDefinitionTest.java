@@ -23,6 +23,24 @@ class WorkflowDefinitionTest {
   private final WorkflowDefinition small = WorkflowDefinition.fromJson(TestWorkflows.small());
 
   @Test
+  void settingAValueCopiesOnlyThePathToTheField() {
+    WorkflowDefinition changed = small.withValue(0, 4242);
+
+    assertThat(small.json().at("/nodes/0/data/inputs/value/value").asInt()).isNotEqualTo(4242);
+    assertThat(changed.json().at("/nodes/0/data/inputs/value/value").asInt()).isEqualTo(4242);
+    assertThat(changed.node("seed").orElseThrow().field("value").orElseThrow().value())
+        .contains(new IntegerValue(4242));
+    // everything off the path is shared (the JSON is read-only by agreement), so a sweep loop does not
+    // copy the workflow per value
+    for (int i = 1; i < small.nodes().size(); i++) {
+      assertThat(changed.json().get("nodes").get(i)).isSameAs(small.json().get("nodes").get(i));
+      assertThat(changed.nodes().get(i)).isSameAs(small.nodes().get(i));
+    }
+    assertThat(changed.json().get("edges")).isSameAs(small.json().get("edges"));
+    assertThat(changed.json().get("form")).isSameAs(small.json().get("form"));
+  }
+
+  @Test
   void readsNameVersionAndNodes() {
     assertThat(small.name()).isEqualTo("Small");
     assertThat(small.schemaVersion()).isEqualTo("4.0.0");

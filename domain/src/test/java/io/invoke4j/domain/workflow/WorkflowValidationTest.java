@@ -120,6 +120,32 @@ class WorkflowValidationTest {
   }
 
   @Test
+  void rejectsAnEdgeWithoutTypeAsEveryGuiSchemaDoes() {
+    // zWorkflowV1..V3 edges are a union of type 'default' and 'collapsed' literals: the GUI refuses
+    // such a file; reading it as a connection here while the graph builder skipped it was the bug
+    String typeless = "{\"id\":\"e\",\"source\":\"n\",\"sourceHandle\":\"value\",\"target\":\"n\","
+        + "\"targetHandle\":\"value\"}";
+    for (String version : new String[] {"1.0.0", "2.0.0", "3.0.0", "4.0.0"}) {
+      assertFormatError(workflow(version, INT_NODE, typeless, ""), "$.edges[0].type", "non-empty string");
+    }
+  }
+
+  @Test
+  void parsesEdgesWithTheirHandlesOnlyOnConnections() {
+    String connection = "{\"id\":\"e\",\"type\":\"default\",\"source\":\"n\",\"sourceHandle\":\"value\","
+        + "\"target\":\"n\",\"targetHandle\":\"value\"}";
+    String collapsed = "{\"id\":\"c\",\"type\":\"collapsed\",\"source\":\"n\",\"target\":\"n\"}";
+
+    WorkflowDefinition loaded = WorkflowDefinition.fromJson(workflow("3.0.0", INT_NODE, connection + "," + collapsed, ""));
+
+    assertThat(loaded.edges()).containsExactly(
+        ImmutableWorkflowEdge.builder().index(0).type("default").source("n").sourceHandle("value")
+            .target("n").targetHandle("value").build(),
+        ImmutableWorkflowEdge.builder().index(1).type("collapsed").source("n").target("n").build());
+    assertThat(loaded.edges()).extracting(WorkflowEdge::isConnection).containsExactly(true, false);
+  }
+
+  @Test
   void requiresWellFormedExposedFields() {
     assertFormatError(workflow("3.0.0", INT_NODE, "", "\"exposedFields\":[{\"nodeId\":\"n\"}]"),
         "$.exposedFields[0].fieldName", "non-empty string");
