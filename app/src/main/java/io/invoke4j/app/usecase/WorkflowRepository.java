@@ -1,0 +1,43 @@
+package io.invoke4j.app.usecase;
+
+import static java.util.Objects.requireNonNull;
+
+import io.invoke4j.domain.workflow.WorkflowDefinition;
+import io.invoke4j.ports.EventStream;
+import io.invoke4j.ports.ImageGateway;
+import io.invoke4j.ports.ModelGateway;
+import io.invoke4j.ports.QueueGateway;
+import java.util.concurrent.Executor;
+
+/**
+ * Makes {@link WorkflowHandle}s: a workflow bound to a server, ready to set inputs and submit (the
+ * Python client's {@code WorkflowRepository}). Reading and saving the server's workflow library
+ * comes in a later version.
+ *
+ * <p>Usually reached through {@code InvokeAIClient.workflowRepo()}; it can also be built over any
+ * ports (e.g. fakes in a test).
+ */
+public final class WorkflowRepository {
+  private final WorkflowHandle.Services services;
+
+  /**
+   * A repository over these ports.
+   *
+   * @param waitExecutor runs the asynchronous waits ({@link WorkflowHandle#submit()}, sweeps); each
+   *     wait occupies one thread until its items finish or time out
+   */
+  public WorkflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models, EventStream events,
+      Executor waitExecutor) {
+    this.services = new WorkflowHandle.Services(requireNonNull(queue, "queue == null"),
+        requireNonNull(images, "images == null"), requireNonNull(models, "models == null"),
+        requireNonNull(events, "events == null"), requireNonNull(waitExecutor, "waitExecutor == null"));
+  }
+
+  /**
+   * A new handle for {@code definition}, with the values the definition carries. Handles are
+   * independent: values set on one do not reach another.
+   */
+  public WorkflowHandle createWorkflow(WorkflowDefinition definition) {
+    return new WorkflowHandle(services, requireNonNull(definition, "definition == null"));
+  }
+}
