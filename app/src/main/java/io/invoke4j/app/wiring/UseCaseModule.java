@@ -1,0 +1,30 @@
+package io.invoke4j.app.wiring;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.invoke4j.app.usecase.WorkflowRepository;
+import io.invoke4j.ports.EventStream;
+import io.invoke4j.ports.ImageGateway;
+import io.invoke4j.ports.ModelGateway;
+import io.invoke4j.ports.QueueGateway;
+import java.util.concurrent.Executor;
+
+/** Builds the use cases over whatever the ports are bound to. */
+public final class UseCaseModule extends AbstractModule {
+  private final Executor waitExecutor;
+
+  /** A module whose asynchronous waits run on {@code waitExecutor}. */
+  public UseCaseModule(Executor waitExecutor) {
+    this.waitExecutor = requireNonNull(waitExecutor, "waitExecutor == null");
+  }
+
+  @Provides
+  @Singleton
+  WorkflowRepository workflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models,
+      EventStream events) {
+    return new WorkflowRepository(queue, images, models, events, waitExecutor);
+  }
+}
