@@ -92,6 +92,16 @@ class TemplateTypingTest {
   }
 
   @Test
+  void setsAVideoFromItsNameOrJsonLikeAnImage() {
+    WorkflowDefinition workflow = WorkflowDefinition.fromJson(WORKFLOW, WITH_TEMPLATES);
+    assertThat(workflow.withValue(2, "clip.mp4").inputs().get(2).value()).contains(new VideoValue("clip.mp4"));
+    assertThat(workflow.withValue(2, "{\"video_name\": \"b.mp4\"}").inputs().get(2).value())
+        .contains(new VideoValue("b.mp4"));
+    assertThat(FieldValues.convert(FieldType.VIDEO, F.textNode("c.mp4")).toJson())
+        .isEqualTo(F.objectNode().put("video_name", "c.mp4"));
+  }
+
+  @Test
   void labelsInputsWithTheBuiltInTitlesOffline() {
     WorkflowDefinition workflow = WorkflowDefinition.fromJson(WORKFLOW);
     assertThat(workflow.inputs()).extracting(WorkflowInput::label)
