@@ -60,6 +60,17 @@ public final class TypingRules {
     return ctx -> BuiltInNodes.shipped().type(ctx.nodeType(), ctx.fieldName());
   }
 
+  /**
+   * Types the inputs of nodes the server's templates know ({@link FieldTemplate#fieldType()}): enum
+   * options from the schema, {@code VideoField} as {@link FieldType#VIDEO}, and {@link FieldType#RAW}
+   * for connection-only fields, so no later rule guesses from a name. Unknown nodes and fields fall
+   * through.
+   */
+  public static TypingRule fromTemplates(NodeTemplates templates) {
+    java.util.Objects.requireNonNull(templates, "templates == null");
+    return ctx -> templates.field(ctx.nodeType(), ctx.fieldName()).map(FieldTemplate::fieldType);
+  }
+
   private static final Map<String, FieldType> LEGACY = Map.ofEntries(
       Map.entry("integer", FieldType.INTEGER), Map.entry("IntegerField", FieldType.INTEGER),
       Map.entry("float", FieldType.FLOAT), Map.entry("FloatField", FieldType.FLOAT),
@@ -68,6 +79,7 @@ public final class TypingRules {
       Map.entry("enum", FieldType.ENUM), Map.entry("EnumField", FieldType.ENUM),
       Map.entry("Scheduler", FieldType.SCHEDULER), Map.entry("SchedulerField", FieldType.SCHEDULER),
       Map.entry("ImageField", FieldType.IMAGE), Map.entry("BoardField", FieldType.BOARD),
+      Map.entry("VideoField", FieldType.VIDEO),
       Map.entry("ColorField", FieldType.COLOR),
       Map.entry("IntegerCollection", FieldType.collectionOf(FieldType.INTEGER)),
       Map.entry("FloatCollection", FieldType.collectionOf(FieldType.FLOAT)),
@@ -109,7 +121,7 @@ public final class TypingRules {
    * Types from the shape of the value: a model identifier ({@code key}, {@code base}, {@code type}),
    * a board ({@code {"board_id"}} alone under any name; {@code "auto"}, {@code "none"} or an object with
    * a {@code board_id} in a field named {@code board} or {@code *_board}),
-   * an image ({@code {image_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
+   * an image ({@code {image_name}}), a video ({@code {video_name}}), a color ({@code {r,g,b,a}}), or a non-empty array of one of these.
    */
   public static TypingRule valueShape() {
     return ctx -> {
@@ -146,6 +158,9 @@ public final class TypingRules {
     }
     if (value.path("image_name").isTextual()) {
       return Optional.of(FieldType.IMAGE);
+    }
+    if (value.path("video_name").isTextual()) {
+      return Optional.of(FieldType.VIDEO);
     }
     if (value.path("r").isNumber() && value.path("g").isNumber() && value.path("b").isNumber()
         && value.path("a").isNumber()) {

@@ -535,10 +535,12 @@ final class WorkflowReader {
         ref.fieldName), "value");
     return ImmutableWorkflowInput.builder()
         .index(index)
-        .label(firstNonBlank(field.get("label"), field.get("title")).orElse(ref.fieldName))
+        // as the GUI shows them: the workflow's label, else the template's title, else the name
+        .label(firstNonBlank(field.get("label"), field.get("title"))
+            .or(() -> typer.titles().fieldTitle(nodeType, ref.fieldName)).orElse(ref.fieldName))
         .fieldName(ref.fieldName)
         .nodeId(ref.nodeId)
-        .nodeName(nodeLabel.isBlank() ? nodeType : nodeLabel)
+        .nodeName(nodeLabel.isBlank() ? typer.titles().nodeTitle(nodeType).orElse(nodeType) : nodeLabel)
         .nodeType(nodeType)
         .type(type)
         .value(value)

@@ -85,8 +85,20 @@ class WorkflowDefinitionTest {
   }
 
   @Test
-  void fallsBackToFieldNameAndNodeTypeWhenLabelsAreBlank() {
+  void fallsBackToTemplateTitlesWhenLabelsAreBlank() {
+    // as the GUI: an unlabelled input shows its template's title, an unlabelled node its node's title
     WorkflowInput scheduler = small.input(2);
+    assertThat(scheduler.label()).isEqualTo("Scheduler");
+    assertThat(scheduler.nodeName()).isEqualTo("Denoise - SD1.5, SDXL");
+  }
+
+  @Test
+  void fallsBackToFieldNameAndNodeTypeWhenNoTitleIsKnown() {
+    WorkflowDefinition untitled = small.withTyper(io.invoke4j.domain.field.FieldTyper.builder()
+        .rules(io.invoke4j.domain.field.FieldTyper.offlineRules())
+        .titles(io.invoke4j.domain.field.NodeTitles.none())
+        .build());
+    WorkflowInput scheduler = untitled.input(2);
     assertThat(scheduler.label()).isEqualTo("scheduler");
     assertThat(scheduler.nodeName()).isEqualTo("denoise_latents");
   }
