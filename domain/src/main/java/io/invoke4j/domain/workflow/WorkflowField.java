@@ -24,7 +24,10 @@ public interface WorkflowField {
   /** The field's name on its node, e.g. {@code model}. */
   String name();
 
-  /** The field's own {@code label} when not blank, else the template title the file may carry, else the name. */
+  /**
+   * What the GUI shows, as for {@link WorkflowInput#label()}: the field's own {@code label} when not
+   * blank, else the template's title, else the field name.
+   */
   String label();
 
   /**

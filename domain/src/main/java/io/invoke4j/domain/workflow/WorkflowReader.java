@@ -198,7 +198,9 @@ final class WorkflowReader {
         .nodeId(node.get("id").asText())
         .nodeType(nodeType)
         .name(fieldName)
-        .label(firstNonBlank(field.get("label"), field.get("title")).orElse(fieldName))
+        // the same rule as an input's label, so a field reads the same in and out of the form
+        .label(firstNonBlank(field.get("label"), field.get("title"))
+            .or(() -> typer.titles().fieldTitle(nodeType, fieldName)).orElse(fieldName))
         .type(type)
         .value(ctx.value().map(json -> FieldValues.read(type, json)))
         .jsonPath(JsonPaths.key(JsonPaths.key(JsonPaths.index("$.nodes", nodeIndex) + ".data.inputs", fieldName),
