@@ -56,9 +56,9 @@ public final class ContractRequests {
         .destination("invoke4j-contract").build();
   }
 
-  /** {@link #integerAddGraph} with batch {@code data} and {@code runs}. */
+  /** {@code integer(0) -> add(a, 3)} with batch {@code data} and {@code runs}. */
   public static EnqueueRequest integerAdd(BatchData data, int runs) {
-    return EnqueueRequest.builder().graph(integerAddGraph(0, 0)).data(data).runs(runs)
+    return EnqueueRequest.builder().graph(integerAddGraph(0, 3)).data(data).runs(runs)
         .origin("invoke4j-contract").destination("invoke4j-contract").build();
   }
 
