@@ -1,18 +1,24 @@
 package io.invoke4j.domain.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoke4j.domain.Fixtures;
 import io.invoke4j.domain.field.BoardValue;
 import io.invoke4j.domain.field.FieldType;
+import io.invoke4j.domain.field.FieldValue;
 import io.invoke4j.domain.field.ModelValue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,9 +45,85 @@ class FixtureConformanceTest {
     WorkflowDefinition wf = WorkflowDefinition.fromFile(file);
     assertThat(wf.warnings()).isEmpty();
     assertThat(wf.nodes()).isNotEmpty();
-    assertThat(wf.inputs()).allSatisfy(input -> assertThat(
-        wf.json().at(input.jsonPath().replace("$", "").replace('.', '/').replaceAll("\\[(\\d+)]", "/$1")
-            .replace("/value", "")).isObject()).isTrue());
+  }
+
+  /**
+   * Each input's jsonPath leads to its own node's field and holds exactly the value the input reports.
+   * This used to strip every "/value" from the path and only ask for an object, so for the many
+   * fields named {@code value} (primitive nodes) it looked at {@code data.inputs} and passed whatever
+   * the path said.
+   */
+  @ParameterizedTest
+  @MethodSource("workflows")
+  void everyJsonPathLeadsToItsFieldAndValue(Path file) {
+    WorkflowDefinition wf = WorkflowDefinition.fromFile(file);
+    List<String> checked = new ArrayList<>();
+    for (WorkflowInput input : wf.inputs()) {
+      checkPath(wf, input.jsonPath(), input.nodeId(), input.fieldName(), input.value(), input.toString());
+      checked.add(input.fieldName());
+    }
+    for (WorkflowField field : wf.fields()) {
+      checkPath(wf, field.jsonPath(), field.nodeId(), field.name(), field.value(), field.toString());
+    }
+    assertThat(checked).as("inputs checked").hasSameSizeAs(wf.inputs());
+  }
+
+  @Test
+  void theConformanceCheckSeesAFieldNamedValue() {
+    // sdxl-text-to-image shows two string primitives' "value" fields: a path to the wrong one must fail
+    WorkflowDefinition wf = load("workflows/gui-exported/sdxl-text-to-image.json");
+    WorkflowInput first = wf.input(1);
+    WorkflowInput second = wf.input(2);
+    assertThat(first.fieldName()).isEqualTo("value");
+    assertThat(second.fieldName()).isEqualTo("value");
+
+    assertThatThrownBy(() -> checkPath(wf, second.jsonPath(), first.nodeId(), first.fieldName(), first.value(), "swapped"))
+        .isInstanceOf(AssertionError.class);
+  }
+
+  private static void checkPath(WorkflowDefinition wf, String jsonPath, String nodeId, String fieldName,
+      Optional<FieldValue> value, String what) {
+    List<String> segments = segments(jsonPath);
+    assertThat(segments).as(what).hasSizeGreaterThan(5)
+        .startsWith("nodes").endsWith("value");
+    assertThat(segments.subList(2, 4)).as(what).containsExactly("data", "inputs");
+    assertThat(segments.get(4)).as(what).isEqualTo(fieldName);
+    JsonNode node = wf.json().at(pointer(segments.subList(0, 2)));
+    assertThat(node.path("id").asText()).as(what).isEqualTo(nodeId);
+    JsonNode field = wf.json().at(pointer(segments.subList(0, segments.size() - 1)));
+    assertThat(field.isObject()).as(what).isTrue();
+    JsonNode written = wf.json().at(pointer(segments));
+    if (value.isPresent()) {
+      assertThat(written).as(what).isEqualTo(value.get().toJson());
+    } else {
+      assertThat(written.isMissingNode() || written.isNull()).as(what + ": " + written).isTrue();
+    }
+  }
+
+  /** The segments of a JSONPath as JsonPaths writes them: {@code $.a.b[3]['odd key']}. */
+  private static List<String> segments(String jsonPath) {
+    assertThat(jsonPath).startsWith("$");
+    Matcher m = SEGMENT.matcher(jsonPath);
+    List<String> segments = new ArrayList<>();
+    int at = 1;
+    while (at < jsonPath.length()) {
+      assertThat(m.find(at) && m.start() == at).as("segment at %d of %s", at, jsonPath).isTrue();
+      segments.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
+          : m.group(3).replaceAll("\\\\(.)", "$1"));
+      at = m.end();
+    }
+    return segments;
+  }
+
+  private static final Pattern SEGMENT =
+      Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_]*)|\\[(\\d+)]|\\['((?:[^'\\\\]|\\\\.)*)']");
+
+  private static JsonPointer pointer(List<String> segments) {
+    JsonPointer pointer = JsonPointer.empty();
+    for (String segment : segments) {
+      pointer = segment.matches("\\d+") ? pointer.appendIndex(Integer.parseInt(segment)) : pointer.appendProperty(segment);
+    }
+    return pointer;
   }
 
   /** The GUI's rule, written as simply as possible: form pre-order, else exposedFields. */
