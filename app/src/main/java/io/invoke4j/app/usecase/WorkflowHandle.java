@@ -496,7 +496,8 @@ public final class WorkflowHandle {
    * @param timeout how long the waiting thread follows the items; unfinished items' futures then
    *     fail with {@link WaitTimeoutException}
    * @param updates told of each item's status changes and progress, on the waiting thread
-   * @throws IllegalStateException, EnqueueRejectedException as {@link #submitSync()}
+   * @throws IllegalStateException as {@link #submitSync()}, when an input is missing
+   * @throws EnqueueRejectedException as {@link #submitSync()}, when the server rejects the request
    */
   public SweepHandle submitSweep(Sweep sweep, int runs, Duration timeout, Consumer<? super JobUpdate> updates) {
     requireNonNull(sweep, "sweep == null");
