@@ -9,9 +9,9 @@ import io.invoke4j.app.usecase.FakeEventStream;
 import io.invoke4j.app.usecase.FakeImageGateway;
 import io.invoke4j.app.usecase.FakeModelGateway;
 import io.invoke4j.app.usecase.FakeQueueGateway;
+import io.invoke4j.app.usecase.FakeServerGateway;
 import io.invoke4j.app.usecase.Unsupported;
 import io.invoke4j.ports.BoardGateway;
-import io.invoke4j.ports.ServerGateway;
 import io.invoke4j.ports.WorkflowLibrary;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -74,6 +74,6 @@ class InvokeAIClientTest {
         .modelGateway(FakeModelGateway.recorded())
         .boardGateway(Unsupported.of(BoardGateway.class))
         .workflowLibrary(Unsupported.of(WorkflowLibrary.class))
-        .serverGateway(Unsupported.of(ServerGateway.class));
+        .serverGateway(new FakeServerGateway());
   }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.EnqueueProblem;
 import io.invoke4j.domain.EnqueueRejectedException;
 import io.invoke4j.domain.InvokeStorageException;
+import io.invoke4j.domain.field.FieldProblem;
 import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.field.FieldValue;
 import io.invoke4j.domain.field.ImageValue;
 import io.invoke4j.domain.field.ModelValue;
+import io.invoke4j.domain.field.NodeTemplates;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
@@ -86,8 +88,8 @@ public final class WorkflowHandle {
   private static final Consumer<JobUpdate> IGNORE = update -> { };
 
   /** The ports a handle works over. */
-  record Services(QueueGateway queue, ImageGateway images, ModelGateway models, EventStream events,
-      Executor executor) {
+  record Services(QueueGateway queue, ImageGateway images, ModelGateway models, ServerTemplates templates,
+      EventStream events, Executor executor) {
     QueueWaiter waiter() {
       return new QueueWaiter(queue, events);
     }
@@ -196,7 +198,11 @@ public final class WorkflowHandle {
   /**
    * What keeps the workflow from running, found before anything is sent: required inputs (of
    * InvokeAI's built-in nodes) that have neither a value nor a connection, as the GUI checks before
-   * it lets you invoke. Inputs waiting for a local file count as set. Empty when nothing was found.
+   * it lets you invoke, and form values outside their field's bounds in the server's schema
+   * (minimum/maximum, options, lengths; the schema is read once per repository, on the first call).
+   * Inputs waiting for a local file count as set. Empty when nothing was found.
+   *
+   * @throws io.invoke4j.domain.InvokeException when the server's schema cannot be read
    */
   public synchronized List<InputProblem> validateInputs() {
     List<InputProblem> problems = new ArrayList<>();
@@ -208,6 +214,22 @@ public final class WorkflowHandle {
       problems.add(new InputProblem(input.map(WorkflowInput::index), input.map(WorkflowInput::label)
           .orElse(missing.fieldName()), missing.nodeId(), missing.nodeName(), missing.fieldName(),
           "required, but has no value and no connection"));
+    }
+    NodeTemplates templates = services.templates().get();
+    Set<String> connected = new HashSet<>();
+    definition.edges().stream().filter(WorkflowEdge::isConnection)
+        .forEach(e -> connected.add(e.target() + '\u0000' + e.targetHandle().orElse("")));
+    for (WorkflowInput input : definition.inputs()) {
+      // the GUI never checks the value of a connected field: the connection replaces it
+      if (input.value().isEmpty() || connected.contains(input.nodeId() + '\u0000' + input.fieldName())) {
+        continue;
+      }
+      templates.field(input.nodeType(), input.fieldName()).ifPresent(template -> {
+        for (FieldProblem problem : template.validate(input.value().get())) {
+          problems.add(new InputProblem(Optional.of(input.index()), input.label(), input.nodeId(), input.nodeName(),
+              input.fieldName(), problem.message()));
+        }
+      });
     }
     return problems;
   }

@@ -7,6 +7,7 @@ import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
+import io.invoke4j.ports.ServerGateway;
 import java.util.concurrent.Executor;
 
 /**
@@ -23,14 +24,18 @@ public final class WorkflowRepository {
   /**
    * A repository over these ports.
    *
+   * @param server read once, on the first {@link WorkflowHandle#validateInputs()}, for the node
+   *     templates that bound values (min/max, options, lengths)
    * @param waitExecutor runs the asynchronous waits ({@link WorkflowHandle#submit()}, sweeps); each
    *     wait occupies one thread until its items finish or time out
    */
-  public WorkflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models, EventStream events,
-      Executor waitExecutor) {
+  public WorkflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models, ServerGateway server,
+      EventStream events, Executor waitExecutor) {
+    requireNonNull(server, "server == null");
     this.services = new WorkflowHandle.Services(requireNonNull(queue, "queue == null"),
         requireNonNull(images, "images == null"), requireNonNull(models, "models == null"),
-        requireNonNull(events, "events == null"), requireNonNull(waitExecutor, "waitExecutor == null"));
+        new ServerTemplates(server), requireNonNull(events, "events == null"),
+        requireNonNull(waitExecutor, "waitExecutor == null"));
   }
 
   /**

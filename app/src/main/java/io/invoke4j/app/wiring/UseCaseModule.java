@@ -10,6 +10,7 @@ import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
+import io.invoke4j.ports.ServerGateway;
 import java.util.concurrent.Executor;
 
 /** Builds the use cases over whatever the ports are bound to. */
@@ -24,7 +25,7 @@ public final class UseCaseModule extends AbstractModule {
   @Provides
   @Singleton
   WorkflowRepository workflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models,
-      EventStream events) {
-    return new WorkflowRepository(queue, images, models, events, waitExecutor);
+      ServerGateway server, EventStream events) {
+    return new WorkflowRepository(queue, images, models, server, events, waitExecutor);
   }
 }

@@ -45,8 +45,9 @@ class WorkflowHandleTest {
   private final FakeEventStream events = new FakeEventStream(true);
   private final FakeQueueGateway queue = new FakeQueueGateway(events);
   private final FakeImageGateway images = new FakeImageGateway();
+  private final FakeServerGateway server = new FakeServerGateway();
   private final WorkflowRepository repo =
-      new WorkflowRepository(queue, images, FakeModelGateway.recorded(), events, executor);
+      new WorkflowRepository(queue, images, FakeModelGateway.recorded(), server, events, executor);
 
   @AfterEach
   void stop() {
@@ -111,7 +112,7 @@ class WorkflowHandleTest {
   void waitsByPollingWhileTheStreamIsDisconnected() throws Exception {
     FakeEventStream down = new FakeEventStream(false);
     FakeQueueGateway polled = new FakeQueueGateway(down);
-    WorkflowHandle wf = new WorkflowRepository(polled, images, FakeModelGateway.recorded(), down, executor)
+    WorkflowHandle wf = new WorkflowRepository(polled, images, FakeModelGateway.recorded(), server, down, executor)
         .createWorkflow(Workflows.load(BLANK));
     wf.submitSync();
     CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
@@ -261,6 +262,22 @@ class WorkflowHandleTest {
     assertThatThrownBy(wf::submitSync).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("input 0 \"Source image\"");
     assertThat(queue.enqueued()).isEmpty();
+  }
+
+  @Test
+  void validatesValuesAgainstTheServersSchemaReadOnce() {
+    WorkflowHandle wf = repo.createWorkflow(Workflows.load(BLANK));
+    assertThat(wf.validateInputs()).isEmpty();
+
+    wf.setInputValue(3, -2.5);
+
+    assertThat(wf.validateInputs()).singleElement().satisfies(problem -> {
+      assertThat(problem.inputIndex()).contains(3);
+      assertThat(problem.label()).isEqualTo("Blur radius");
+      assertThat(problem.describe()).startsWith("input 3 \"Blur radius\" (node \"Blur\" #" + BLANK_BLUR_NODE);
+    });
+    assertThatThrownBy(wf::submitSync).isInstanceOf(IllegalStateException.class).hasMessageContaining("input 3");
+    assertThat(server.schemaReads()).isEqualTo(1);
   }
 
   @Test
