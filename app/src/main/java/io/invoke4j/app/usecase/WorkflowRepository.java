@@ -2,6 +2,7 @@ package io.invoke4j.app.usecase;
 
 import static java.util.Objects.requireNonNull;
 
+import io.invoke4j.domain.field.FieldTyper;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ImageGateway;
@@ -41,8 +42,33 @@ public final class WorkflowRepository {
   /**
    * A new handle for {@code definition}, with the values the definition carries. Handles are
    * independent: values set on one do not reach another.
+   *
+   * <p>The handle types the workflow's fields with the server's own node templates (read from its
+   * OpenAPI schema once per repository), falling back to the offline rules for nodes the server
+   * does not know: so inputs get the server's types (video fields included), enum options,
+   * required flags and the GUI's labels (a field's label, else its template title). A definition
+   * typed with a custom {@link FieldTyper} is re-typed the same way; use {@link
+   * #createWorkflow(WorkflowDefinition, boolean)} with {@code false} to keep its typing.
+   *
+   * @throws io.invoke4j.domain.InvokeException when the server's schema cannot be read
    */
   public WorkflowHandle createWorkflow(WorkflowDefinition definition) {
-    return new WorkflowHandle(services, requireNonNull(definition, "definition == null"));
+    return createWorkflow(definition, true);
+  }
+
+  /**
+   * A new handle for {@code definition}; with {@code typeFromServer} its fields are typed by the
+   * server's node templates as in {@link #createWorkflow(WorkflowDefinition)}, else the definition
+   * is used exactly as given (no server call).
+   *
+   * @throws io.invoke4j.domain.InvokeException when {@code typeFromServer} and the server's schema
+   *     cannot be read
+   */
+  public WorkflowHandle createWorkflow(WorkflowDefinition definition, boolean typeFromServer) {
+    requireNonNull(definition, "definition == null");
+    WorkflowDefinition typed = typeFromServer
+        ? definition.withTyper(FieldTyper.withTemplates(services.templates().get()))
+        : definition;
+    return new WorkflowHandle(services, typed);
   }
 }
