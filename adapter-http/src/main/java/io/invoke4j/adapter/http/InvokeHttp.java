@@ -83,6 +83,8 @@ public final class InvokeHttp implements AutoCloseable {
   private final CloseableHttpClient client;
   private final ObjectMapper mapper;
   private final Object loginLock = new Object();
+  /** Set when credentials were given to a server that runs without authentication. */
+  private volatile boolean singleUserServer;
   private volatile String token;
 
   private InvokeHttp(HttpSettings settings) {
@@ -407,11 +409,11 @@ public final class InvokeHttp implements AutoCloseable {
 
   private String ensureToken() {
     String current = token;
-    if (current != null || settings.email().isEmpty()) {
+    if (current != null || settings.email().isEmpty() || singleUserServer) {
       return current;
     }
     synchronized (loginLock) {
-      if (token == null) {
+      if (token == null && !singleUserServer) {
         token = login();
       }
       return token;
@@ -435,6 +437,14 @@ public final class InvokeHttp implements AutoCloseable {
     body.put("remember_me", false);
     Request request = new Request("POST", LOGIN_PATH).json(body).anonymous();
     Response response = execute(request);
+    if (response.status == 403 && isSingleUserServer()) {
+      // InvokeAI answers 403 to a login when multiuser mode is off: every route is open there and
+      // any Authorization header is ignored, so the same program works on both kinds of server.
+      log.warn("credentials were given but the server at {} runs in single-user mode; sending no token",
+          base);
+      singleUserServer = true;
+      return null;
+    }
     if (!response.isSuccess()) {
       // a 422 echoes the request body (the password) in its detail: keep only the status
       String detail = response.status == 422 ? "login request rejected" : response.detail();
@@ -445,6 +455,16 @@ public final class InvokeHttp implements AutoCloseable {
       throw new InvokeProtocolException("POST " + request.fullPath() + " answered without a token");
     }
     return tokenNode.asText();
+  }
+
+  /** Whether {@code GET /api/v1/auth/status} says multiuser mode is off. */
+  private boolean isSingleUserServer() {
+    Response status = execute(new Request("GET", "api/v1/auth/status").anonymous());
+    if (!status.isSuccess()) {
+      return false;
+    }
+    JsonNode multiuser = status.json().get("multiuser_enabled");
+    return multiuser != null && multiuser.isBoolean() && !multiuser.asBoolean();
   }
 
   private Response executeOnce(Request request, String bearer) throws IOException {
