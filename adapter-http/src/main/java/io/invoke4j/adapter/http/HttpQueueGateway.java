@@ -19,6 +19,7 @@ import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.queue.QueueStatus;
 import io.invoke4j.ports.QueueGateway;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,11 +46,18 @@ public final class HttpQueueGateway implements QueueGateway {
 
   private final InvokeHttp http;
   private final String queuePath;
+  private final List<Duration> settlePauses;
 
   /** A gateway over {@code http}'s server and queue id. */
   public HttpQueueGateway(InvokeHttp http) {
+    this(http, SETTLE_PAUSES);
+  }
+
+  /** With other pauses between the looks at a batch whose send had an unknown outcome (tests). */
+  HttpQueueGateway(InvokeHttp http, List<Duration> settlePauses) {
     this.http = requireNonNull(http, "http == null");
     this.queuePath = "api/v1/queue/" + InvokeHttp.seg(http.queueId()) + "/";
+    this.settlePauses = List.copyOf(settlePauses);
   }
 
   /**
@@ -106,7 +114,7 @@ public final class HttpQueueGateway implements QueueGateway {
           batchId.value(), unknown.getMessage());
       Optional<EnqueueResult> found;
       try {
-        found = recover(batchId, sent);
+        found = recoverAfterSettling(batchId, sent);
       } catch (InvokeException lookupFailure) {
         unknown.addSuppressed(lookupFailure);
         throw unknown;
@@ -130,6 +138,33 @@ public final class HttpQueueGateway implements QueueGateway {
     }
     return new EnqueueRejectedException(post.method(), post.fullPath(), response.detail(),
         QueueMapper.toProblems(json));
+  }
+
+  /**
+   * Pauses between looks at a batch whose send had an unknown outcome. A request that timed out may
+   * still be inserting its items on the server (InvokeAI writes a batch in one transaction, so it
+   * shows all or none), and resending while it does would enqueue the batch twice; a few looks
+   * spread over a few seconds give such a request time to land before deciding it never arrived.
+   */
+  private static final List<Duration> SETTLE_PAUSES =
+      List.of(Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+  private Optional<EnqueueResult> recoverAfterSettling(BatchId batchId, EnqueueRequest sent) {
+    for (Duration pause : settlePauses) {
+      if (!pause.isZero()) {
+        try {
+          Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InvokeTransportException("interrupted while looking up batch " + batchId.value(), e);
+        }
+      }
+      Optional<EnqueueResult> found = recover(batchId, sent);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The batch as the server has it, when it has any item of it. */
