@@ -1,60 +1,57 @@
 package io.invoke4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageCategory;
+import io.invoke4j.domain.image.ImageInfo;
+import io.invoke4j.domain.image.ImageName;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ImageRoundTripIT {
 
   private final InvokeAiServer server = InvokeAiServer.fromEnvironment();
-  private final List<String> uploaded = new ArrayList<>();
+  private final CreatedOnServer created = new CreatedOnServer(server);
 
   @AfterEach
-  void deleteLeftovers() {
-    if (!uploaded.isEmpty()) {
-      server.deleteImages(uploaded);
-    }
+  void cleanUp() {
+    created.cleanUp();
   }
 
   @Test
-  void uploadedPngIsListedDownloadedWithSamePixelsAndDeleted() throws IOException {
+  void uploadedPngIsListedDownloadedWithSamePixelsAndDeleted() {
     BufferedImage original = pattern(64, 48);
-    JsonNode dto = server.uploadPng(png(original), "invoke4j-e2e.png");
-    String name = dto.path("image_name").asText();
-    uploaded.add(name);
+    ImageInfo info = server.uploadPng(Pixels.png(original), "invoke4j-e2e.png");
+    ImageName name = info.name();
+    created.images.add(name);
 
-    assertThat(dto.path("width").asInt()).isEqualTo(64);
-    assertThat(dto.path("height").asInt()).isEqualTo(48);
-    assertThat(dto.path("image_category").asText()).isEqualTo("user");
-    assertThat(dto.path("image_origin").asText()).isEqualTo("external");
-    assertThat(dto.path("is_intermediate").asBoolean(true)).isFalse();
+    assertThat(info).extracting(ImageInfo::width, ImageInfo::height, ImageInfo::category,
+            ImageInfo::origin, ImageInfo::intermediate, ImageInfo::boardId)
+        .containsExactly(64, 48, Optional.of(ImageCategory.USER), Optional.of("external"), false,
+            Optional.empty());
 
-    JsonNode listed = server.listImages(
-        "image_origin=external&categories=user&is_intermediate=false"
-            + "&order_dir=DESC&starred_first=false&limit=100");
-    assertThat(listed.path("items").findValuesAsText("image_name")).contains(name);
+    // uploaded on no board: listed among the uncategorized images, and found by name
+    assertThat(server.boards().imageNames(BoardId.NONE)).contains(name);
+    assertThat(server.images().find(name)).contains(info);
 
     // InvokeAI 6.14.2 decodes the upload with PIL and saves it again, so the bytes differ from ours
     // (different zlib settings, its own text chunks); the pixels must not.
-    BufferedImage downloaded = ImageIO.read(new ByteArrayInputStream(server.downloadImage(name)));
+    BufferedImage downloaded = Pixels.decode(server.images().download(name));
     assertThat(downloaded.getWidth()).isEqualTo(64);
     assertThat(downloaded.getHeight()).isEqualTo(48);
     assertThat(rgb(downloaded)).isEqualTo(rgb(original));
 
-    JsonNode deleted = server.deleteImages(List.of(name));
-    assertThat(textValues(deleted.path("deleted_images"))).containsExactly(name);
-    uploaded.remove(name);
-    assertThat(server.get("/api/v1/images/i/" + name).status()).isEqualTo(404);
-    assertThat(server.get("/api/v1/images/i/" + name + "/full").status()).isEqualTo(404);
+    assertThat(server.images().delete(List.of(name))).containsExactly(name);
+    created.images.remove(name);
+    assertThat(server.images().find(name)).isEmpty();
+    assertThatThrownBy(() -> server.images().download(name))
+        .isInstanceOfSatisfying(InvokeHttpException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   /** Every pixel distinct in at least one channel, so a flipped or shifted copy cannot pass. */
@@ -68,19 +65,7 @@ class ImageRoundTripIT {
     return image;
   }
 
-  private static byte[] png(BufferedImage image) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(ImageIO.write(image, "png", out)).isTrue();
-    return out.toByteArray();
-  }
-
   private static int[] rgb(BufferedImage image) {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-  }
-
-  private static List<String> textValues(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
   }
 }

@@ -10,6 +10,6 @@ class ServerVersionIT {
 
   @Test
   void serverIsInvokeAi6() {
-    assertThat(server.version()).matches("6\\.\\d+\\.\\d+.*");
+    assertThat(server.client().server().version()).matches("6\\.\\d+\\.\\d+.*");
   }
 }
