@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.queue.BatchDatum;
+import io.invoke4j.domain.queue.BatchFieldValue;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.EnqueueResult;
 import io.invoke4j.domain.queue.NodeOutput;
 import io.invoke4j.domain.queue.OutputMapper;
+import io.invoke4j.domain.queue.QueueItem;
+import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.queue.Sweep;
 import io.invoke4j.domain.queue.Tier;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
@@ -35,22 +41,21 @@ class BatchIT {
 
   @Test
   void threeRunsGiveThreeCompletedItemsEachWithItsOwnImageOnTheAutoAddBoard() {
-    String board = server.createBoard("invoke4j-e2e runs");
-    created.boards.add(board);
+    BoardId board = created.board(server.boards().create("invoke4j-e2e runs"));
     // small images keep it quick; the board input stays "auto", so the auto-add board applies
     WorkflowDefinition workflow = smallBlankBlurSave();
     EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json())
-        .runs(3).autoAddBoard(board).origin("invoke4j-e2e").destination("invoke4j-e2e").build();
+        .runs(3).autoAddBoard(board.value()).origin("invoke4j-e2e").destination("invoke4j-e2e").build();
 
-    InvokeAiServer.EnqueueResult result = enqueue(request);
+    EnqueueResult result = enqueue(request);
 
     assertThat(request.expectedSessions()).isEqualTo(3);
     assertThat(result.enqueued()).isEqualTo(3);
     assertThat(server.itemsOfBatch(result.batchId()))
-        .extracting(item -> item.path("item_id").asInt())
+        .extracting(QueueItem::itemId)
         .containsExactlyElementsOf(result.itemIds());
-    List<JsonNode> done = finished(result);
-    assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
+    List<QueueItem> done = finished(result);
+    assertThat(done).extracting(QueueItem::status).containsOnly(QueueItemStatus.COMPLETED);
     List<NodeOutput> outputs = done.stream().map(OutputMapper::map).flatMap(List::stream).toList();
     assertThat(outputs).hasSize(3).allSatisfy(output -> {
       assertThat(output.nodeId()).isEqualTo(workflow.input(6).nodeId());
@@ -58,12 +63,12 @@ class BatchIT {
       assertThat(output.boardId()).contains(board);
       assertThat(output.imageNames()).hasSize(1);
     });
-    List<String> saved = outputs.stream().map(output -> output.imageNames().get(0)).toList();
+    List<ImageName> saved = outputs.stream().map(output -> output.imageNames().get(0)).toList();
     assertThat(saved).doesNotHaveDuplicates();
     // as in the GUI (buildNodesGraph.ts), every board input left empty takes the auto-add board, so
     // the intermediate blank/blur/resize images land on it too: 3 x 4 images
-    assertThat(server.boardImageNames(board)).containsAll(saved).hasSize(12);
-    assertThat(Pixels.decode(server.downloadImage(saved.get(0))).getWidth()).isEqualTo(24);
+    assertThat(server.boards().imageNames(board)).containsAll(saved).hasSize(12);
+    assertThat(Pixels.decode(server.images().download(saved.get(0))).getWidth()).isEqualTo(24);
   }
 
   @Test
@@ -80,13 +85,13 @@ class BatchIT {
     EnqueueRequest request = EnqueueRequest.forWorkflow(workflow.json()).sweep(sweep)
         .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
 
-    InvokeAiServer.EnqueueResult result = enqueue(request);
+    EnqueueResult result = enqueue(request);
 
     assertThat(request.expectedSessions()).isEqualTo(6);
     assertThat(result.requested()).isEqualTo(6);
     assertThat(result.enqueued()).isEqualTo(6);
-    List<JsonNode> done = finished(result);
-    assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
+    List<QueueItem> done = finished(result);
+    assertThat(done).extracting(QueueItem::status).containsOnly(QueueItemStatus.COMPLETED);
     assertThat(done)
         .extracting(BatchIT::fieldValues, item -> size(QueueItems.output(item, save)))
         .containsExactlyInAnyOrder(
@@ -104,11 +109,11 @@ class BatchIT {
         .sweep(Sweep.product(Sweep.of(a, "value", 1, 2, 3), Sweep.of(add, "b", 10, 20)))
         .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
 
-    InvokeAiServer.EnqueueResult result = enqueue(request);
+    EnqueueResult result = enqueue(request);
 
     assertThat(result.itemIds()).hasSize(request.expectedSessions()).hasSize(6);
-    List<JsonNode> done = finished(result);
-    assertThat(done).extracting(item -> item.path("status").asText()).containsOnly("completed");
+    List<QueueItem> done = finished(result);
+    assertThat(done).extracting(QueueItem::status).containsOnly(QueueItemStatus.COMPLETED);
     List<Tuple> expected = new ArrayList<>();
     for (int x : List.of(1, 2, 3)) {
       for (int b : List.of(10, 20)) {
@@ -126,27 +131,24 @@ class BatchIT {
         .withValue(0, 32).withValue(1, 24).withValue(4, 24).withValue(5, 18);
   }
 
-  private InvokeAiServer.EnqueueResult enqueue(EnqueueRequest request) {
-    InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    created.batches.add(result.batchId());
-    created.items.addAll(result.itemIds());
-    return result;
+  private EnqueueResult enqueue(EnqueueRequest request) {
+    return created.enqueued(server.queue().enqueue(request));
   }
 
-  private List<JsonNode> finished(InvokeAiServer.EnqueueResult result) {
-    List<JsonNode> done = server.awaitFinished(result.itemIds());
-    done.forEach(item -> created.images.addAll(QueueItems.imageNames(item)));
+  private List<QueueItem> finished(EnqueueResult result) {
+    List<QueueItem> done = server.awaitFinished(result.itemIds());
+    done.forEach(created::imagesOf);
     return done;
   }
 
   /** The item's {@code field_values} as "node.field" to value, whatever order the server chose. */
-  private static Map<String, Object> fieldValues(JsonNode item) {
+  private static Map<String, Object> fieldValues(QueueItem item) {
     Map<String, Object> values = new TreeMap<>();
-    item.path("field_values").forEach(v -> {
-      JsonNode value = v.path("value");
-      values.put(v.path("node_path").asText() + "." + v.path("field_name").asText(),
+    for (BatchFieldValue v : item.fieldValues()) {
+      JsonNode value = v.value();
+      values.put(v.nodePath() + "." + v.fieldName(),
           value.isIntegralNumber() ? (Object) value.asInt() : (Object) value.asDouble());
-    });
+    }
     return values;
   }
 

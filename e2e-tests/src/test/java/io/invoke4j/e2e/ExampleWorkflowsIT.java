@@ -3,11 +3,15 @@ package io.invoke4j.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.invoke4j.app.usecase.WorkflowRequests;
+import io.invoke4j.domain.image.BoardId;
+import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.EnqueueResult;
 import io.invoke4j.domain.queue.NodeOutput;
 import io.invoke4j.domain.queue.OutputMapper;
+import io.invoke4j.domain.queue.QueueItem;
+import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.queue.Tier;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.awt.image.BufferedImage;
@@ -21,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The model-less examples in {@code examples/}, with their form inputs changed, built by invoke4j
- * exactly as {@code ./invoke4j payload --set i=v} builds them, run on the server; the results are
- * found with invoke4j's {@link OutputMapper} and checked down to the pixels.
+ * exactly as {@code ./invoke4j payload --set i=v} builds them, run on the server through invoke4j's
+ * client; the results are found with invoke4j's {@link OutputMapper} and checked down to the pixels.
  */
 class ExampleWorkflowsIT {
 
@@ -37,18 +41,17 @@ class ExampleWorkflowsIT {
   @Test
   void blurResizeSaveBlursAndResizesAnUploadedImageOntoTheChosenBoard() {
     BufferedImage original = Pixels.checkerboard(200, 120, 20);
-    String uploaded = server.uploadPng(Pixels.png(original), "invoke4j-e2e-checkerboard.png")
-        .path("image_name").asText();
+    ImageName uploaded =
+        server.uploadPng(Pixels.png(original), "invoke4j-e2e-checkerboard.png").name();
     created.images.add(uploaded);
-    String board = server.createBoard("invoke4j-e2e blur-resize-save");
-    created.boards.add(board);
+    BoardId board = created.board(server.boards().create("invoke4j-e2e blur-resize-save"));
     WorkflowDefinition workflow = example("blur-resize-save.json");
 
     // inputs: 0 image, 1 blur radius, 2 width, 3 height, 4 board; radius 0 is the plain resize
-    JsonNode blurred = runToCompletion(WorkflowRequests.prepare(workflow,
-        Map.of(0, uploaded, 1, "4", 2, "96", 3, "64", 4, board), 1, Optional.empty()));
-    JsonNode sharp = runToCompletion(WorkflowRequests.prepare(workflow,
-        Map.of(0, uploaded, 1, "0", 2, "96", 3, "64", 4, board), 1, Optional.empty()));
+    QueueItem blurred = runToCompletion(WorkflowRequests.prepare(workflow,
+        Map.of(0, uploaded.value(), 1, "4", 2, "96", 3, "64", 4, board.value()), 1, Optional.empty()));
+    QueueItem sharp = runToCompletion(WorkflowRequests.prepare(workflow,
+        Map.of(0, uploaded.value(), 1, "0", 2, "96", 3, "64", 4, board.value()), 1, Optional.empty()));
 
     String saveNode = workflow.input(4).nodeId();
     NodeOutput output = singleOutput(blurred);
@@ -56,12 +59,12 @@ class ExampleWorkflowsIT {
     assertThat(output.tier()).isEqualTo(Tier.RESULTS);
     assertThat(output.boardId()).contains(board);
     assertThat(output.imageNames()).hasSize(1);
-    String blurredName = output.imageNames().get(0);
-    String sharpName = singleOutput(sharp).imageNames().get(0);
-    assertThat(server.boardImageNames(board)).containsExactlyInAnyOrder(blurredName, sharpName);
+    ImageName blurredName = output.imageNames().get(0);
+    ImageName sharpName = singleOutput(sharp).imageNames().get(0);
+    assertThat(server.boards().imageNames(board)).containsExactlyInAnyOrder(blurredName, sharpName);
 
-    BufferedImage blurredImage = Pixels.decode(server.downloadImage(blurredName));
-    BufferedImage sharpImage = Pixels.decode(server.downloadImage(sharpName));
+    BufferedImage blurredImage = Pixels.decode(server.images().download(blurredName));
+    BufferedImage sharpImage = Pixels.decode(server.images().download(sharpName));
     assertThat(List.of(blurredImage.getWidth(), blurredImage.getHeight())).containsExactly(96, 64);
     assertThat(List.of(sharpImage.getWidth(), sharpImage.getHeight())).containsExactly(96, 64);
     double blurredEnergy = Pixels.gradientEnergy(blurredImage);
@@ -80,7 +83,7 @@ class ExampleWorkflowsIT {
     WorkflowDefinition workflow = example("blank-blur-save.json");
 
     // inputs: 0/1 blank width/height, 2 colour, 3 blur radius, 4/5 resize width/height, 6 board
-    JsonNode item = runToCompletion(WorkflowRequests.prepare(workflow,
+    QueueItem item = runToCompletion(WorkflowRequests.prepare(workflow,
         Map.of(0, "80", 1, "60", 2, "#204080", 3, "2", 4, "48", 5, "36", 6, "none"),
         1, Optional.empty()));
 
@@ -88,7 +91,7 @@ class ExampleWorkflowsIT {
     assertThat(output.nodeId()).isEqualTo(workflow.input(6).nodeId());
     assertThat(output.tier()).isEqualTo(Tier.RESULTS);
     assertThat(output.boardId()).isEmpty();
-    BufferedImage image = Pixels.decode(server.downloadImage(output.imageNames().get(0)));
+    BufferedImage image = Pixels.decode(server.images().download(output.imageNames().get(0)));
     assertThat(List.of(image.getWidth(), image.getHeight())).containsExactly(48, 36);
     // one colour blurred stays that colour, give or take the blur's rounding (6.14.2 gives 1f3f7f)
     int centre = image.getRGB(24, 18);
@@ -103,7 +106,7 @@ class ExampleWorkflowsIT {
   void integerAddAddsTheSetValues() {
     WorkflowDefinition workflow = example("integer-add.json");
 
-    JsonNode item = runToCompletion(
+    QueueItem item = runToCompletion(
         WorkflowRequests.prepare(workflow, Map.of(0, "17", 1, "25"), 1, Optional.empty()));
 
     assertThat(QueueItems.output(item, workflow.input(1).nodeId()).path("value").asInt())
@@ -112,21 +115,19 @@ class ExampleWorkflowsIT {
     assertThat(OutputMapper.errors(item)).isEmpty();
   }
 
-  private JsonNode runToCompletion(EnqueueRequest request) {
-    InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    created.items.addAll(result.itemIds());
+  private QueueItem runToCompletion(EnqueueRequest request) {
+    EnqueueResult result = created.enqueued(server.queue().enqueue(request));
     assertThat(result.itemIds()).hasSize(request.expectedSessions());
-    JsonNode item = server.awaitFinished(result.itemIds()).get(0);
-    created.images.addAll(QueueItems.imageNames(item));
-    assertThat(item.path("status").asText())
-        .as("%s: %s", item.path("error_type"), item.path("error_message"))
-        .isEqualTo("completed");
+    QueueItem item = created.imagesOf(server.awaitFinished(result.itemIds()).get(0));
+    assertThat(item.status())
+        .as("%s: %s", item.errorType().orElse(""), item.errorMessage().orElse(""))
+        .isEqualTo(QueueItemStatus.COMPLETED);
     return item;
   }
 
-  private static NodeOutput singleOutput(JsonNode item) {
+  private static NodeOutput singleOutput(QueueItem item) {
     List<NodeOutput> outputs = OutputMapper.map(item);
-    assertThat(outputs).as("outputs of item %s", item.path("item_id")).hasSize(1);
+    assertThat(outputs).as("outputs of item %s", item.itemId().value()).hasSize(1);
     return outputs.get(0);
   }
 
