@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoke4j.adapter.http.HttpQueueGateway;
+import io.invoke4j.domain.EnqueueProblem;
+import io.invoke4j.domain.EnqueueRejectedException;
 import io.invoke4j.domain.Fixtures;
+import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.EnqueueResult;
 import io.invoke4j.domain.queue.MissingInput;
 import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.queue.NodeError;
 import io.invoke4j.domain.queue.NodeOutput;
 import io.invoke4j.domain.queue.OutputMapper;
+import io.invoke4j.domain.queue.QueueItem;
+import io.invoke4j.domain.queue.QueueItemId;
+import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.domain.workflow.WorkflowInput;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,17 +32,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every real workflow (GUI exports, InvokeAI's own defaults, and the workflow the GUI embedded in a
- * recorded queue item) becomes a payload the server accepts at enqueue. The server has no models,
- * so the items then fail; invoke4j must report why, with the server's own words.
+ * recorded queue item) becomes a request the server accepts at enqueue, sent by invoke4j's client.
+ * The server has no models, so the items then fail; invoke4j must report why, with the server's own
+ * words, and name the node and field of what the server refuses at enqueue.
  *
- * <p>Prints a table (workflow, enqueue status, final status, error type, first line of the error
+ * <p>Prints a table (workflow, enqueue outcome, final status, error type, first line of the error
  * message) so a run documents what this server does with each workflow.
  */
 class FixtureWorkflowsIT {
@@ -49,7 +57,8 @@ class FixtureWorkflowsIT {
 
   /**
    * The fixtures this server refuses at enqueue whatever a client does, with the reason (checked
-   * against the server's 422 detail: its {@code type} and the last element of its {@code loc}).
+   * against the problems of invoke4j's {@link EnqueueRejectedException}: the server's {@code type}
+   * and the last element of its {@code loc}, which invoke4j must name as the field).
    * Anything else answered 422 is a conformance bug in invoke4j.
    */
   private static final Map<String, Rejection> KNOWN_REJECTIONS = Map.of(
@@ -72,16 +81,16 @@ class FixtureWorkflowsIT {
       new Rejection("value_error", "file_path", "FileNotFoundError"));
 
   @Test
-  void everyFixtureWorkflowIsAcceptedAtEnqueueAndItsFailureIsReported() {
-    Map<String, JsonNode> payloads = new LinkedHashMap<>();
+  void everyFixtureWorkflowIsAcceptedAtEnqueueAndItsFailureIsReported() throws IOException {
+    Map<String, EnqueueRequest> payloads = new LinkedHashMap<>();
     Path workflows = Fixtures.root().resolve("workflows");
     for (Path file : Fixtures.workflows()) {
       payloads.put(workflows.relativize(file).toString(), payloadOf(WorkflowDefinition.fromFile(file)));
     }
-    JsonNode recorded = server.readTree(Fixtures.read("queue-items/completed-sdxl-text-to-image.json")
-        .getBytes(StandardCharsets.UTF_8));
+    QueueItem recorded = HttpQueueGateway.readQueueItem(new ObjectMapper().readTree(
+        Fixtures.read("queue-items/completed-sdxl-text-to-image.json")));
     payloads.put("queue-items/completed-sdxl-text-to-image.json#workflow",
-        payloadOf(WorkflowDefinition.fromJsonNode(recorded.path("workflow"))));
+        payloadOf(WorkflowDefinition.fromJsonNode(recorded.workflow().orElseThrow())));
     // the model-less server cannot run them, but with a model chosen they must get past enqueue
     for (String name : List.of("sd3-5-text-to-image", "wan-2-2-text-to-image",
         "image-to-video-wan-2-2-lightning")) {
@@ -91,58 +100,70 @@ class FixtureWorkflowsIT {
     assertThat(payloads).hasSize(Fixtures.workflows().size() + 4);
 
     List<Row> rows = new ArrayList<>();
-    Map<Row, Integer> itemOf = new LinkedHashMap<>();
+    Map<Row, QueueItemId> itemOf = new LinkedHashMap<>();
     SoftAssertions softly = new SoftAssertions();
-    for (Map.Entry<String, JsonNode> payload : payloads.entrySet()) {
-      InvokeAiServer.Response answer = server.enqueueRaw(payload.getValue());
-      Row row = new Row(payload.getKey(), answer.status());
-      row.predictedMissing = MissingInputs.find(payload.getValue().path("batch").path("workflow"));
+    for (Map.Entry<String, EnqueueRequest> payload : payloads.entrySet()) {
+      EnqueueRequest request = payload.getValue();
+      Row row = new Row(payload.getKey());
+      row.predictedMissing = MissingInputs.find(request.workflow().orElseThrow());
       rows.add(row);
-      if (answer.status() == 200) {
-        JsonNode result = server.readTree(answer.body());
-        created.batches.add(result.path("batch").path("batch_id").asText());
-        result.path("item_ids").forEach(id -> created.items.add(id.asInt()));
-        itemOf.put(row, result.path("item_ids").get(0).asInt());
+      try {
+        EnqueueResult result = created.enqueued(server.queue().enqueue(request));
+        row.enqueue = "enqueued";
+        itemOf.put(row, result.itemIds().get(0));
         softly.assertThat(KNOWN_REJECTIONS).as(row.workflow + " is accepted now")
             .doesNotContainKey(row.workflow);
-      } else {
-        JsonNode detail = server.readTree(answer.body()).path("detail").path(0);
-        JsonNode loc = detail.path("loc");
-        row.errorType = detail.path("type").asText();
-        row.errorMessage = firstLine(loc.path(loc.size() - 1).asText() + ": " + detail.path("msg").asText());
+      } catch (EnqueueRejectedException e) {
+        row.enqueue = "HTTP " + e.status();
+        softly.assertThat(e.problems()).as("%s rejected: %s", row.workflow, e.getMessage())
+            .isNotEmpty();
+        if (e.problems().isEmpty()) {
+          continue;
+        }
+        EnqueueProblem problem = e.problems().get(0);
+        List<String> loc = problem.loc();
+        String last = loc.isEmpty() ? "" : loc.get(loc.size() - 1);
+        row.errorType = problem.type();
+        row.errorMessage = firstLine(last + ": " + problem.message());
         Rejection known = KNOWN_REJECTIONS.get(row.workflow);
-        softly.assertThat(known).as("%s rejected with HTTP %d: %s", row.workflow, answer.status(),
-            answer.text()).isNotNull();
+        softly.assertThat(known).as("%s rejected: %s", row.workflow, e.getMessage()).isNotNull();
         if (known != null) {
-          softly.assertThat(answer.status()).as(row.workflow).isEqualTo(422);
+          softly.assertThat(e.status()).as(row.workflow).isEqualTo(422);
           softly.assertThat(row.errorType).as(row.workflow).isEqualTo(known.type());
+          // invoke4j names the graph node the server points at ...
+          softly.assertThat(problem.nodeId()).as(row.workflow + " problem node")
+              .hasValueSatisfying(node -> assertThat(request.graph().nodes().has(node)).isTrue());
           if (known.field() != null) {
-            softly.assertThat(loc.path(loc.size() - 1).asText()).as(row.workflow).isEqualTo(known.field());
+            softly.assertThat(last).as(row.workflow).isEqualTo(known.field());
+            // ... and the field
+            softly.assertThat(problem.field()).as(row.workflow + " problem field").contains(known.field());
           }
-          softly.assertThat(detail.path("msg").asText()).as(row.workflow).contains(known.message());
+          softly.assertThat(problem.message()).as(row.workflow).contains(known.message());
           if ("model".equals(known.field())) {
             // an unchosen required model: invoke4j names it before sending
             softly.assertThat(row.predictedMissing).as(row.workflow + ": missing inputs before sending")
                 .extracting(MissingInput::fieldName).contains("model");
           }
         }
+      } catch (InvokeHttpException e) {
+        row.enqueue = "HTTP " + e.status();
+        softly.fail("%s rejected with HTTP %d: %s", row.workflow, e.status(), e.getMessage());
       }
     }
 
-    List<JsonNode> done = server.awaitFinished(itemOf.values());
+    List<QueueItem> done = server.awaitFinished(itemOf.values());
     int i = 0;
     for (Row row : itemOf.keySet()) {
-      JsonNode item = done.get(i++);
-      created.images.addAll(QueueItems.imageNames(item));
-      row.finalStatus = item.path("status").asText();
-      row.errorType = item.path("error_type").asText("");
-      row.errorMessage = firstLine(item.path("error_message").asText(""));
-      softly.assertThat(row.finalStatus).as(row.workflow).isEqualTo("failed");
+      QueueItem item = created.imagesOf(done.get(i++));
+      row.finalStatus = item.statusText();
+      row.errorType = item.errorType().orElse("");
+      row.errorMessage = firstLine(item.errorMessage().orElse(""));
+      softly.assertThat(item.status()).as(row.workflow).isEqualTo(QueueItemStatus.FAILED);
       softly.assertThat(row.errorType).as(row.workflow + " error_type").isNotBlank();
       softly.assertThat(row.errorMessage).as(row.workflow + " error_message").isNotBlank();
       // invoke4j maps the failed node back to the graph's node and keeps the server's text
       List<NodeError> errors = OutputMapper.errors(item);
-      JsonNode graphNodes = item.path("session").path("graph").path("nodes");
+      JsonNode graphNodes = item.graph().path("nodes");
       softly.assertThat(errors).as(row.workflow + " node errors").isNotEmpty();
       for (NodeError error : errors) {
         softly.assertThat(graphNodes.has(error.nodeId())).as(row.workflow + " " + error).isTrue();
@@ -167,28 +188,22 @@ class FixtureWorkflowsIT {
   }
 
   @Test
-  void copyImageWithAnUploadedImageCompletes() throws IOException {
+  void copyImageWithAnUploadedImageCompletes() {
     BufferedImage source = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
     source.setRGB(3, 4, 0xff8800);
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(source, "png", png);
-    String uploaded = server.uploadPng(png.toByteArray(), "invoke4j-e2e-copy.png")
-        .path("image_name").asText();
+    ImageName uploaded = server.uploadPng(Pixels.png(source), "invoke4j-e2e-copy.png").name();
     created.images.add(uploaded);
     WorkflowDefinition workflow =
         WorkflowDefinition.fromFile(Fixtures.file("workflows/gui-exported/copy-image.json"));
     WorkflowInput image = workflow.inputs().stream()
         .filter(input -> input.fieldName().equals("image")).findFirst().orElseThrow();
 
-    JsonNode payload = EnqueueRequest.forWorkflow(workflow.withValue(image.index(), uploaded).json())
-        .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
-    InvokeAiServer.EnqueueResult result = server.enqueue(payload);
-    created.batches.add(result.batchId());
-    created.items.addAll(result.itemIds());
-    JsonNode item = server.awaitFinished(result.itemIds()).get(0);
-    created.images.addAll(QueueItems.imageNames(item));
+    EnqueueRequest request = payloadOf(workflow.withValue(image.index(), uploaded.value()));
+    EnqueueResult result = created.enqueued(server.queue().enqueue(request));
+    QueueItem item = created.imagesOf(server.awaitFinished(result.itemIds()).get(0));
 
-    assertThat(item.path("status").asText()).as("%s", item.path("error_message")).isEqualTo("completed");
+    assertThat(item.status()).as("%s", item.errorMessage().orElse(""))
+        .isEqualTo(QueueItemStatus.COMPLETED);
     List<NodeOutput> outputs = OutputMapper.map(item);
     assertThat(outputs).singleElement().satisfies(output -> {
       assertThat(output.nodeId()).isEqualTo(image.nodeId());
@@ -196,9 +211,9 @@ class FixtureWorkflowsIT {
     });
   }
 
-  private static JsonNode payloadOf(WorkflowDefinition workflow) {
+  private static EnqueueRequest payloadOf(WorkflowDefinition workflow) {
     return EnqueueRequest.forWorkflow(workflow.json())
-        .origin("invoke4j-e2e").destination("invoke4j-e2e").build().toJson();
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
   }
 
   /**
@@ -224,7 +239,7 @@ class FixtureWorkflowsIT {
         "%n| workflow | enqueue | final | node errors | error_type | error_message (first line) |%n"
             + "|---|---|---|---|---|---|%n"));
     for (Row row : rows) {
-      out.append(String.format("| %s | %d | %s | %d | %s | %s |%n", row.workflow, row.enqueueStatus,
+      out.append(String.format("| %s | %s | %s | %d | %s | %s |%n", row.workflow, row.enqueue,
           row.finalStatus, row.nodeErrors, row.errorType, row.errorMessage.replace("|", "\\|")));
     }
     return out.toString();
@@ -240,7 +255,7 @@ class FixtureWorkflowsIT {
   /** One line of the report. */
   private static final class Row {
     final String workflow;
-    final int enqueueStatus;
+    String enqueue = "-";
     String finalStatus = "-";
     String errorType = "";
     String errorMessage = "";
@@ -248,9 +263,8 @@ class FixtureWorkflowsIT {
     List<MissingInput> predictedMissing = List.of();
     boolean predicted;
 
-    Row(String workflow, int enqueueStatus) {
+    Row(String workflow) {
       this.workflow = workflow;
-      this.enqueueStatus = enqueueStatus;
     }
   }
 }
