@@ -1,44 +1,62 @@
 package io.invoke4j.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.Graph;
+import java.util.UUID;
 
 /**
- * Model-less graphs and enqueue bodies written by hand, the way the InvokeAI docs show them.
- *
- * <p>Only for tests of the server's own behaviour with raw bodies invoke4j would not build (see
- * {@link EnqueueValidationIT}); everything else gets its payload from invoke4j's
- * {@code EnqueueRequest}. Node ids are the ones the tests look results up by.
+ * Model-less graphs written by hand, the way the InvokeAI docs show them, for tests of the server's
+ * own checks (see {@link EnqueueValidationIT}). invoke4j sends any such {@link Graph} as it is, so
+ * they go through its {@link EnqueueRequest}; only a body whose batch data invoke4j refuses to
+ * build is written raw ({@link #rawEnqueueBody}). Node ids are the ones the tests look results up by.
  */
 final class HandWrittenGraphs {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private HandWrittenGraphs() {}
+
+  /** A node of {@code type} with nothing set; put fields on it before {@link #graphOf}. */
+  static ObjectNode node(String id, String type) {
+    return JSON.objectNode().put("id", id).put("type", type);
+  }
+
+  /** A graph of one node and no edges. */
+  static Graph graphOf(ObjectNode node) {
+    ObjectNode nodes = JSON.objectNode();
+    nodes.set(node.path("id").asText(), node);
+    return Graph.of(UUID.randomUUID().toString(), nodes, JSON.arrayNode());
+  }
 
   /**
    * {@code x:integer -> y:add(b) -> w:add(a)} with {@code z:integer -> w.b}: {@code y = x + y.b}
    * and {@code w = x + y.b + z}, so each batch combination shows up in the results.
    */
-  static JsonNode twoSums() {
-    ObjectNode graph = JSON.createObjectNode();
-    ObjectNode nodes = graph.putObject("nodes");
-    node(nodes, "x", "integer");
-    node(nodes, "y", "add");
-    node(nodes, "z", "integer");
-    node(nodes, "w", "add");
-    ArrayNode edges = graph.putArray("edges");
+  static Graph twoSums() {
+    ObjectNode nodes = JSON.objectNode();
+    for (String[] node : new String[][] {{"x", "integer"}, {"y", "add"}, {"z", "integer"}, {"w", "add"}}) {
+      nodes.set(node[0], node(node[0], node[1]));
+    }
+    ArrayNode edges = JSON.arrayNode();
     edge(edges, "x", "value", "y", "a");
     edge(edges, "y", "value", "w", "a");
     edge(edges, "z", "value", "w", "b");
-    return graph;
+    return Graph.of(UUID.randomUUID().toString(), nodes, edges);
   }
 
-  /** A batch datum: the values one node field takes across a batch. */
+  /** A request that runs {@code graph} once, without batch data. */
+  static EnqueueRequest request(Graph graph) {
+    return EnqueueRequest.builder().graph(graph)
+        .origin("invoke4j-e2e").destination("invoke4j-e2e").build();
+  }
+
+  /** A batch datum as JSON: the values one node field takes across a batch. */
   static ObjectNode datum(String nodeId, String field, int... items) {
-    ObjectNode datum = JSON.createObjectNode().put("node_path", nodeId).put("field_name", field);
+    ObjectNode datum = JSON.objectNode().put("node_path", nodeId).put("field_name", field);
     ArrayNode values = datum.putArray("items");
     for (int item : items) {
       values.add(item);
@@ -47,31 +65,26 @@ final class HandWrittenGraphs {
   }
 
   /**
-   * An {@code enqueue_batch} body. {@code zipGroups} are the outer list of {@code batch.data}: the
-   * datums of one group advance together, the groups multiply.
+   * An {@code enqueue_batch} body written raw, for batch data invoke4j's {@code BatchData} will not
+   * hold. {@code zipGroups} are the outer list of {@code batch.data}: the datums of one group
+   * advance together, the groups multiply.
    */
-  static JsonNode enqueueBody(JsonNode graph, int runs, JsonNode[]... zipGroups) {
-    ObjectNode body = JSON.createObjectNode();
+  static JsonNode rawEnqueueBody(Graph graph, JsonNode[]... zipGroups) {
+    ObjectNode body = JSON.objectNode();
     ObjectNode batch = body.putObject("batch");
-    batch.set("graph", graph);
-    batch.put("runs", runs);
+    batch.set("graph", graph.toJson());
+    batch.put("runs", 1);
     batch.put("origin", "invoke4j-e2e");
     batch.put("destination", "invoke4j-e2e");
-    if (zipGroups.length > 0) {
-      ArrayNode data = batch.putArray("data");
-      for (JsonNode[] group : zipGroups) {
-        ArrayNode zipped = data.addArray();
-        for (JsonNode datum : group) {
-          zipped.add(datum);
-        }
+    ArrayNode data = batch.putArray("data");
+    for (JsonNode[] group : zipGroups) {
+      ArrayNode zipped = data.addArray();
+      for (JsonNode datum : group) {
+        zipped.add(datum);
       }
     }
     body.put("prepend", false);
     return body;
-  }
-
-  private static ObjectNode node(ObjectNode nodes, String id, String type) {
-    return nodes.putObject(id).put("id", id).put("type", type);
   }
 
   private static void edge(ArrayNode edges, String from, String fromField, String to, String toField) {
