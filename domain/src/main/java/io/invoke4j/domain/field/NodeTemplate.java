@@ -64,6 +64,22 @@ public abstract class NodeTemplate {
     return Optional.empty();
   }
 
+  /**
+   * The outputs, in schema order ({@code type} left out, as the GUI leaves it out); empty for
+   * templates made without them.
+   */
+  public abstract List<OutputTemplate> outputs();
+
+  /** The output named {@code fieldName}, empty when the node has none. */
+  public Optional<OutputTemplate> output(String fieldName) {
+    for (OutputTemplate output : outputs()) {
+      if (output.name().equals(fieldName)) {
+        return Optional.of(output);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The names of the inputs that must be fed by a value or an edge, in {@link #inputs()} order. */
   public List<String> requiredInputs() {
     return inputs().stream().filter(FieldTemplate::required).map(FieldTemplate::name).toList();

@@ -35,6 +35,8 @@ public final class NodeTemplates implements NodeTitles {
       "integer", "IntegerField", "number", "FloatField", "string", "StringField", "boolean", "BooleanField");
   private static final Set<String> IMAGE_OUTPUTS = Set.of("image_output", "image_collection_output");
   private static final Set<String> VIDEO_OUTPUTS = Set.of("video_output");
+  private static final Set<String> GENERATORS = Set.of(
+      "float_generator", "integer_generator", "string_generator", "image_generator");
 
   private final Map<String, NodeTemplate> byType;
 
@@ -130,6 +132,11 @@ public final class NodeTemplates implements NodeTitles {
       images |= parsed.filter(p -> p.name.equals("ImageField")).isPresent();
       videos |= parsed.filter(p -> p.name.equals("VideoField")).isPresent();
     }
+    List<OutputTemplate> outputs = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = output.path("properties").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = it.next();
+      outputTemplate(type, property.getKey(), property.getValue()).ifPresent(outputs::add);
+    }
     List<FieldTemplate> inputs = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
@@ -150,6 +157,22 @@ public final class NodeTemplates implements NodeTitles {
         .outputsImages(images)
         .outputsVideos(videos)
         .inputs(inputs)
+        .outputs(outputs)
+        .build());
+  }
+
+  /** An output as {@code parseSchema.ts} takes it: every property but {@code type} with a field type. */
+  private static Optional<OutputTemplate> outputTemplate(String nodeType, String name, JsonNode property) {
+    if (name.equals("type") || !"output".equals(property.path("field_kind").asText(""))) {
+      return Optional.empty();
+    }
+    return fieldType(property).map(parsed -> OutputTemplate.builder()
+        .name(name)
+        .title(text(property, "title").orElseGet(() -> startCase(name)))
+        .typeName(parsed.name)
+        .cardinality(parsed.cardinality)
+        // the generators' lists feed batch inputs only (parseSchema.ts isBatchOutputField)
+        .batch(GENERATORS.contains(nodeType) && name.equals(nodeType.substring(0, nodeType.indexOf('_')) + "s"))
         .build());
   }
 

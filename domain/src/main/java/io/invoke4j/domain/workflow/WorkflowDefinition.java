@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.field.FieldType;
 import io.invoke4j.domain.field.FieldTyper;
 import io.invoke4j.domain.field.FieldValue;
+import io.invoke4j.domain.field.NodeTemplates;
 import io.invoke4j.domain.queue.BatchDatum;
 import io.invoke4j.domain.queue.Sweep;
 import java.io.IOException;
@@ -49,16 +50,17 @@ public final class WorkflowDefinition {
   private final List<WorkflowEdge> edges;
   private final List<WorkflowInput> inputs;
   private final List<Integer> inputNodeIndexes;
-  private final List<String> warnings;
+  private final List<LoadWarning> warnings;
 
-  private WorkflowDefinition(JsonNode json, FieldTyper typer, WorkflowReader.Result read) {
-    this(json, typer, read.name(), read.schemaVersion(), read.id(), read.nodes(), indexById(read.nodes()),
-        read.edges(), read.inputs(), read.inputNodeIndexes(), read.warnings());
+  private WorkflowDefinition(JsonNode json, FieldTyper typer, WorkflowReader.Result read, String schemaVersion,
+      List<LoadWarning> warnings) {
+    this(json, typer, read.name(), schemaVersion, read.id(), read.nodes(), indexById(read.nodes()),
+        read.edges(), read.inputs(), read.inputNodeIndexes(), warnings);
   }
 
   private WorkflowDefinition(JsonNode json, FieldTyper typer, String name, String schemaVersion,
       Optional<String> id, List<WorkflowNode> nodes, Map<String, Integer> nodeIndexById, List<WorkflowEdge> edges,
-      List<WorkflowInput> inputs, List<Integer> inputNodeIndexes, List<String> warnings) {
+      List<WorkflowInput> inputs, List<Integer> inputNodeIndexes, List<LoadWarning> warnings) {
     this.json = json;
     this.typer = typer;
     this.name = name;
@@ -98,6 +100,30 @@ public final class WorkflowDefinition {
   }
 
   /**
+   * Reads a workflow from JSON text as the GUI connected to the server that gave {@code templates}
+   * loads it: fields typed with {@link FieldTyper#withTemplates}, and a node whose type has no
+   * template loses its edges, as in the GUI.
+   *
+   * @throws WorkflowFormatException when the text is not JSON or not a usable workflow
+   */
+  public static WorkflowDefinition fromJson(String json, NodeTemplates templates) {
+    Objects.requireNonNull(json, "json == null");
+    Objects.requireNonNull(templates, "templates == null");
+    return load(WorkflowJson.parse(json), FieldTyper.withTemplates(templates), templates, true);
+  }
+
+  /**
+   * Reads a workflow from a JSON tree (deep-copied) as {@link #fromJson(String, NodeTemplates)} does.
+   *
+   * @throws WorkflowFormatException when the tree is not a usable workflow
+   */
+  public static WorkflowDefinition fromJsonNode(JsonNode json, NodeTemplates templates) {
+    Objects.requireNonNull(json, "json == null");
+    Objects.requireNonNull(templates, "templates == null");
+    return load(json.deepCopy(), FieldTyper.withTemplates(templates), templates, true);
+  }
+
+  /**
    * Reads a workflow from a stream of JSON (UTF-8 or as detected by Jackson); the stream is not closed.
    *
    * @throws WorkflowFormatException when the stream cannot be read or holds no usable workflow
@@ -133,16 +159,36 @@ public final class WorkflowDefinition {
   }
 
   private static WorkflowDefinition load(JsonNode tree, FieldTyper typer) {
+    // offline: the built-in templates, lenient with node types they do not know (custom nodes)
+    return load(tree, typer, OfflineTemplates.shipped(), false);
+  }
+
+  /** Checks the tree, applies the GUI's load rules to it (it is ours to change), then reads it. */
+  private static WorkflowDefinition load(JsonNode tree, FieldTyper typer, NodeTemplates templates, boolean strict) {
     Objects.requireNonNull(typer, "typer == null");
-    return new WorkflowDefinition(tree, typer, WorkflowReader.read(tree, typer));
+    WorkflowReader.Result checked = WorkflowReader.read(tree, typer);
+    List<LoadWarning> rules;
+    try {
+      rules = WorkflowLoad.apply((ObjectNode) tree, templates, strict);
+    } catch (RuntimeException e) {
+      throw new WorkflowFormatException("$", "unreadable workflow: " + e, e);
+    }
+    WorkflowReader.Result read = WorkflowReader.read(tree, typer);
+    List<LoadWarning> warnings = new ArrayList<>();
+    // the first read removed edges to missing nodes; the form's drops are the last read's to report
+    checked.warnings().stream().filter(w -> w.kind() == LoadWarning.Kind.EDGE_REMOVED).forEach(warnings::add);
+    warnings.addAll(rules);
+    warnings.addAll(read.warnings());
+    return new WorkflowDefinition(tree, typer, read, checked.schemaVersion(), List.copyOf(warnings));
   }
 
   /**
    * The same workflow with its inputs typed by {@code typer} instead (e.g. rules from the server's
-   * schema first). Values already set are kept.
+   * schema first). Values already set are kept, and so are the {@link #loadWarnings()}.
    */
   public WorkflowDefinition withTyper(FieldTyper typer) {
-    return load(json, typer);
+    Objects.requireNonNull(typer, "typer == null");
+    return new WorkflowDefinition(json, typer, WorkflowReader.read(json, typer), schemaVersion, warnings);
   }
 
   /**
@@ -158,7 +204,10 @@ public final class WorkflowDefinition {
     return name;
   }
 
-  /** The schema version from {@code meta.version}, e.g. {@code 3.0.0}. */
+  /**
+   * The schema version from the file's {@code meta.version}, e.g. {@code 3.0.0}; the loaded workflow
+   * ({@link #json()}) is migrated to {@code 4.0.0} as the GUI migrates it.
+   */
   public String schemaVersion() {
     return schemaVersion;
   }
@@ -219,9 +268,37 @@ public final class WorkflowDefinition {
     return inputs;
   }
 
-  /** What was dropped on load as the GUI drops it (e.g. a form field whose node is gone), or ignored. */
+  /**
+   * What loading changed, dropped or could not check, as the GUI would (e.g. a form field whose node
+   * is gone, an invalid edge, an updated node), in words: the messages of {@link #loadWarnings()}
+   * but for schema migrations, which change nothing a user sees.
+   */
   public List<String> warnings() {
+    return warnings.stream().filter(w -> w.kind() != LoadWarning.Kind.SCHEMA_MIGRATED)
+        .map(LoadWarning::message).toList();
+  }
+
+  /** Every change loading made to the workflow, and every check it could not make, in order. */
+  public List<LoadWarning> loadWarnings() {
     return warnings;
+  }
+
+  /**
+   * A copy without the value of field {@code fieldName} of node {@code nodeId} (as if the file had
+   * none), with {@code why} added to the {@link #loadWarnings()}: how a loader that checks the
+   * workflow against a server resets an image, board or model that is not there, as the GUI does.
+   *
+   * @throws InvalidInputException for an unknown node or field
+   */
+  public WorkflowDefinition withoutValue(String nodeId, String fieldName, LoadWarning why) {
+    Objects.requireNonNull(why, "why == null");
+    field(nodeId, fieldName);
+    ObjectNode root = json.deepCopy();
+    JsonNode node = root.get("nodes").get(nodeIndexById.get(nodeId));
+    ((ObjectNode) node.get("data").get("inputs").get(fieldName)).remove("value");
+    List<LoadWarning> more = new ArrayList<>(warnings);
+    more.add(why);
+    return new WorkflowDefinition(root, typer, WorkflowReader.read(root, typer), schemaVersion, List.copyOf(more));
   }
 
   /**

@@ -35,11 +35,11 @@ final class WorkflowReader {
   /** What a read yields; {@code inputNodeIndexes.get(i)} is the node index of input i. */
   record Result(String name, String schemaVersion, Optional<String> id, List<WorkflowNode> nodes,
       List<WorkflowEdge> edges, List<WorkflowInput> inputs, List<Integer> inputNodeIndexes,
-      List<String> warnings) {}
+      List<LoadWarning> warnings) {}
 
   private final JsonNode root;
   private final FieldTyper typer;
-  private final List<String> warnings = new ArrayList<>();
+  private final List<LoadWarning> warnings = new ArrayList<>();
   private final Map<String, Integer> nodeIndexById = new HashMap<>();
 
   private WorkflowReader(JsonNode root, FieldTyper typer) {
@@ -80,8 +80,9 @@ final class WorkflowReader {
           ? null : node.get("data").get("inputs").get(ref.fieldName);
       if (field == null) {
         // the GUI drops such form elements and exposed fields (validateWorkflow.ts) with a warning
-        warnings.add(ref.path + ": dropped: no invocation node \"" + ref.nodeId + "\" with input \""
-            + ref.fieldName + "\"");
+        warnings.add(LoadWarning.builder().kind(LoadWarning.Kind.FORM_FIELD_DROPPED).nodeId(ref.nodeId)
+            .fieldName(ref.fieldName).message(ref.path + ": dropped: no invocation node \"" + ref.nodeId
+                + "\" with input \"" + ref.fieldName + "\"").build());
         continue;
       }
       inputs.add(input(inputs.size(), ref, nodeIndex, node, field));
@@ -237,7 +238,9 @@ final class WorkflowReader {
         if (!nodeIndexById.containsKey(nodeId)) {
           // the GUI opens such a file and removes the edge with a warning (validateWorkflow.ts);
           // so do we, so that the graph and the embedded workflow are the ones the GUI would send
-          warnings.add(path + "." + end + ": edge dropped: no node with id \"" + nodeId + "\"");
+          warnings.add(LoadWarning.builder().kind(LoadWarning.Kind.EDGE_REMOVED)
+              .edgeId(WorkflowLoad.edge(edge).id()).nodeId(nodeId)
+              .message(path + "." + end + ": edge dropped: no node with id \"" + nodeId + "\"").build());
           dangling.add(i);
           break;
         }
@@ -319,7 +322,7 @@ final class WorkflowReader {
     if (shapeProblem.isPresent()) {
       // zWorkflowV3 parses the form with .catch(getDefaultForm): a form that does not parse becomes
       // an empty form, so the exposed fields apply
-      warnings.add(shapeProblem.get() + " (form ignored, as the GUI does)");
+      warnings.add(LoadWarning.of(LoadWarning.Kind.FORM_IGNORED, shapeProblem.get() + " (form ignored, as the GUI does)"));
       return Optional.empty();
     }
     JsonNode elements = form.get("elements");
