@@ -109,6 +109,10 @@ public final class FileOutputStore {
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, ".invoke4j-", ".tmp");
+      // temp files are private (0600); outputs are ordinary files
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {

@@ -1,7 +1,15 @@
 package io.invoke4j.app.cli;
 
+import io.invoke4j.domain.EnqueueRejectedException;
 import io.invoke4j.domain.InvokeException;
+import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.InvokeProtocolException;
+import io.invoke4j.domain.InvokeStorageException;
+import io.invoke4j.domain.InvokeTransportException;
+import io.invoke4j.domain.workflow.InvalidInputException;
+import io.invoke4j.domain.workflow.WorkflowFormatException;
 import java.io.PrintWriter;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -10,45 +18,68 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * How every failure leaves the CLI, in one place.
+ * How every failure leaves the CLI, in one place. Exit codes:
  *
  * <ul>
- *   <li>Bad input: {@link IllegalArgumentException} or any {@link InvokeException} from a subcommand,
- *       and picocli's usage errors. Exit {@value ExitCode#USAGE}, one line on stderr,
- *       {@code invoke4j: <message>}; the stack trace follows only with {@code --verbose}.
- *   <li>Anything else is a bug in invoke4j: exit {@value ExitCode#SOFTWARE}, one line naming the
- *       exception type, and again the stack trace only with {@code --verbose}.
+ *   <li>2: bad input or usage: picocli's usage errors, {@link IllegalArgumentException}, a workflow
+ *       file that cannot be read, a value that does not fit its input, a local file that cannot be
+ *       read or written;
+ *   <li>3: the server refused (HTTP error, 422 on enqueue) or is unreachable, or sent what we cannot read;
+ *   <li>4: a queue item failed, was canceled or did not finish in time ({@link CliException});
+ *   <li>1: anything else, a bug in invoke4j.
  * </ul>
  *
- * <p>Messages are folded onto one line because server details (an HTTP body excerpt) may span several,
- * and scripts read stderr line by line.
+ * <p>Every message is one line on stderr, {@code invoke4j: <message>}, without Java class names or
+ * JSON-path roots ({@code $:}); the stack trace follows only with {@code --verbose}. Messages are
+ * folded onto one line because server details may span several and scripts read stderr by line.
  */
 final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExceptionHandler {
   private static final String PROGRAM = "invoke4j";
+  /** {@code io.invoke4j.domain.workflow.WorkflowFormatException: } and the like. */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?");
+  /** A JSON path root with nothing after it: {@code $: empty document}. */
+  private static final Pattern ROOT_PATH = Pattern.compile("(^|\\s)\\$:\\s*");
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = root(commandLine).getErr();
-    boolean badInput = ex instanceof IllegalArgumentException || ex instanceof InvokeException;
     boolean verbose = InvokeCommand.verbose(parseResult);
-    if (badInput) {
-      err.println(PROGRAM + ": " + oneLine(message(ex)));
-    } else {
-      err.println(PROGRAM + ": unexpected error: " + ex.getClass().getName() + ": " + oneLine(message(ex))
+    int code = exitCode(ex);
+    if (code == ExitCode.SOFTWARE) {
+      err.println(PROGRAM + ": unexpected error: " + ex.getClass().getName() + ": " + oneLine(rawMessage(ex))
           + (verbose ? "" : " (run with " + InvokeCommand.VERBOSE + " for the stack trace)"));
+    } else {
+      err.println(PROGRAM + ": " + (verbose ? oneLine(rawMessage(ex)) : clean(rawMessage(ex))));
     }
     if (verbose) {
       ex.printStackTrace(err);
     }
     err.flush();
-    return badInput ? ExitCode.USAGE : ExitCode.SOFTWARE;
+    return code;
+  }
+
+  static int exitCode(Throwable ex) {
+    if (ex instanceof CliException cli) {
+      return cli.exitCode();
+    }
+    if (ex instanceof WorkflowFormatException || ex instanceof InvalidInputException
+        || ex instanceof InvokeStorageException || ex instanceof IllegalArgumentException) {
+      return CliException.USAGE;
+    }
+    if (ex instanceof InvokeHttpException || ex instanceof InvokeTransportException
+        || ex instanceof InvokeProtocolException || ex instanceof EnqueueRejectedException
+        || ex instanceof InvokeException) {
+      return CliException.SERVER;
+    }
+    return ExitCode.SOFTWARE;
   }
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = root(commandLine).getErr();
-    err.println(PROGRAM + ": " + oneLine(message(ex))
+    err.println(PROGRAM + ": " + oneLine(rawMessage(ex))
         + " (see '" + commandLine.getCommandSpec().qualifiedName() + " --help')");
     err.flush();
     return ExitCode.USAGE;
@@ -59,9 +90,17 @@ final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExcepti
     return commandLine.getCommandSpec().root().commandLine();
   }
 
-  private static String message(Exception ex) {
+  private static String rawMessage(Throwable ex) {
     String message = ex.getMessage();
     return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+  }
+
+  /** One line, without Java class names and bare {@code $:} roots. */
+  static String clean(String message) {
+    String text = CLASS_NAME.matcher(oneLine(message)).replaceAll("");
+    text = ROOT_PATH.matcher(text).replaceAll("$1");
+    text = text.replaceAll("(?<![\\w.])\\$\\.", "");
+    return text.replaceAll("\\s{2,}", " ").strip();
   }
 
   private static String oneLine(String message) {

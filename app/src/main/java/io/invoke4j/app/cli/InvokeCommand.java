@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     scope = ScopeType.INHERIT,
     // a new subcommand is its class plus one entry here
-    subcommands = {InputsCommand.class, PayloadCommand.class, HelpCommand.class})
+    subcommands = {RunCommand.class, SweepCommand.class, InputsCommand.class, PayloadCommand.class,
+        HelpCommand.class})
 final class InvokeCommand implements Runnable {
   static final String VERBOSE = "--verbose";
 
