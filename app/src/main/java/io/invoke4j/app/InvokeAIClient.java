@@ -9,8 +9,10 @@ import com.google.inject.util.Modules;
 import io.invoke4j.adapter.http.HttpSettings;
 import io.invoke4j.adapter.http.InvokeHttp;
 import io.invoke4j.adapter.http.RetryPolicy;
+import io.invoke4j.adapter.memory.MemoryInvokeAI;
 import io.invoke4j.app.usecase.WorkflowRepository;
 import io.invoke4j.app.wiring.HttpAdapterModule;
+import io.invoke4j.app.wiring.MemoryAdapterModule;
 import io.invoke4j.app.wiring.SwappedPortsModule;
 import io.invoke4j.app.wiring.UseCaseModule;
 import io.invoke4j.ports.BoardGateway;
@@ -50,8 +52,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>For anything beyond a URL, use the {@link #builder()}: authentication, timeouts, retries, the
- * queue id, and any port swapped for another implementation (e.g. a fake in a test). The client is
- * thread-safe. {@link #close()} closes the connection, the event stream and the waiting threads.
+ * queue id, and any port swapped for another implementation (e.g. a fake in a test). For tests
+ * without a server, {@link #inMemory()} runs against an InvokeAI in memory (adapter-memory's
+ * {@link MemoryInvokeAI}); {@link Builder#inMemory(MemoryInvokeAI)} keeps it at hand to drive. The
+ * client is thread-safe. {@link #close()} closes the connection, the event stream and the waiting threads.
  */
 public final class InvokeAIClient implements AutoCloseable {
   private final QueueGateway queue;
@@ -64,8 +68,9 @@ public final class InvokeAIClient implements AutoCloseable {
   private final WorkflowRepository workflowRepo;
   private final Optional<InvokeHttp> http;
   private final ExecutorService waitExecutor;
+  private final Runnable closeOwned;
 
-  private InvokeAIClient(Injector injector, boolean usesHttp, ExecutorService waitExecutor) {
+  private InvokeAIClient(Injector injector, boolean usesHttp, ExecutorService waitExecutor, Runnable closeOwned) {
     this.queue = injector.getInstance(QueueGateway.class);
     this.images = injector.getInstance(ImageGateway.class);
     this.boards = injector.getInstance(BoardGateway.class);
@@ -76,6 +81,7 @@ public final class InvokeAIClient implements AutoCloseable {
     this.workflowRepo = injector.getInstance(WorkflowRepository.class);
     this.http = usesHttp ? Optional.of(injector.getInstance(InvokeHttp.class)) : Optional.empty();
     this.waitExecutor = waitExecutor;
+    this.closeOwned = closeOwned;
   }
 
   /**
@@ -87,6 +93,24 @@ public final class InvokeAIClient implements AutoCloseable {
    */
   public static InvokeAIClient fromUrl(String baseUrl) {
     return builder().baseUrl(baseUrl).build();
+  }
+
+  /**
+   * A client of a new InvokeAI in memory ({@link MemoryInvokeAI#create()}): model-less nodes run
+   * for real, items run one at a time on a background thread, nothing leaves the JVM. For tests of
+   * code that uses the client; {@link #close()} stops the in-memory server too. To drive it (manual
+   * processing, failures, a clock), build it yourself and pass it to {@link Builder#inMemory}.
+   */
+  public static InvokeAIClient inMemory() {
+    MemoryInvokeAI invoke = MemoryInvokeAI.create();
+    try {
+      Builder builder = builder().inMemory(invoke);
+      builder.ownsMemory = true;
+      return builder.build();
+    } catch (RuntimeException e) {
+      invoke.close();
+      throw e;
+    }
   }
 
   /** A builder for a client with more than a URL. */
@@ -145,6 +169,7 @@ public final class InvokeAIClient implements AutoCloseable {
       events.close();
     } finally {
       http.ifPresent(InvokeHttp::close);
+      closeOwned.run();
     }
   }
 
@@ -154,13 +179,16 @@ public final class InvokeAIClient implements AutoCloseable {
   }
 
   /**
-   * Builds an {@link InvokeAIClient}. A base URL is required unless every port is swapped; the
-   * settings are checked as they are given and in {@link #build()}.
+   * Builds an {@link InvokeAIClient}. A base URL is required unless the client runs {@link
+   * #inMemory(MemoryInvokeAI) in memory} or every port is swapped; the settings are checked as they
+   * are given and in {@link #build()}.
    */
   public static final class Builder {
     private final HttpSettings.Builder http = HttpSettings.builder();
     private final SwappedPortsModule swapped = new SwappedPortsModule();
     private boolean hasBaseUrl;
+    private MemoryInvokeAI memory;
+    private boolean ownsMemory;
 
     private Builder() {}
 
@@ -271,24 +299,43 @@ public final class InvokeAIClient implements AutoCloseable {
     }
 
     /**
+     * Runs every port against {@code invoke}, an InvokeAI in memory, instead of a server (ports
+     * swapped as well still win). The caller keeps {@code invoke} to drive it, and closes it: the
+     * client's {@link InvokeAIClient#close()} only closes its event stream, which drops every
+     * listener of {@code invoke.events()} (a later subscription reconnects). The HTTP settings
+     * (timeouts, retries, queue id) do not apply; the in-memory queue is {@code default}.
+     */
+    public Builder inMemory(MemoryInvokeAI invoke) {
+      this.memory = requireNonNull(invoke, "invoke == null");
+      return this;
+    }
+
+    /**
      * The client. Nothing is contacted yet.
      *
-     * @throws IllegalStateException when no base URL was given and not every port was swapped,
-     *     naming the ports still missing
+     * @throws IllegalStateException when no base URL was given, the client is not in memory and
+     *     not every port was swapped, naming the ports still missing; or when both a base URL and
+     *     {@link #inMemory(MemoryInvokeAI)} were given
      */
     public InvokeAIClient build() {
       List<Class<?>> missing = new ArrayList<>(PORTS);
       missing.removeAll(swapped.ports());
-      if (!hasBaseUrl && !missing.isEmpty()) {
+      if (hasBaseUrl && memory != null) {
+        throw new IllegalStateException("baseUrl and inMemory(...) exclude each other: give one of them");
+      }
+      if (!hasBaseUrl && memory == null && !missing.isEmpty()) {
         throw new IllegalStateException("baseUrl is required unless every port is swapped; not swapped: "
             + String.join(", ", missing.stream().map(Class::getSimpleName).toList()));
       }
       boolean usesHttp = hasBaseUrl && !missing.isEmpty();
-      Module ports = usesHttp ? Modules.override(new HttpAdapterModule(http.build())).with(swapped) : swapped;
+      Module ports = usesHttp ? Modules.override(new HttpAdapterModule(http.build())).with(swapped)
+          : memory != null ? Modules.override(new MemoryAdapterModule(memory)).with(swapped)
+          : swapped;
+      Runnable closeOwned = ownsMemory ? memory::close : () -> { };
       ExecutorService waitExecutor = Executors.newCachedThreadPool(new WaitThreads());
       try {
         Injector injector = Guice.createInjector(ports, new UseCaseModule(waitExecutor));
-        return new InvokeAIClient(injector, usesHttp, waitExecutor);
+        return new InvokeAIClient(injector, usesHttp, waitExecutor, closeOwned);
       } catch (RuntimeException e) {
         waitExecutor.shutdownNow();
         throw e;
