@@ -5,6 +5,8 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,12 @@ public interface ImageGateway {
 
   /** The records of {@code names}, in that order; unknown names are skipped. */
   List<ImageInfo> list(List<ImageName> names);
+
+  /**
+   * One page of the images matching {@code query} (newest first unless asked otherwise); an empty
+   * page past the end.
+   */
+  ImagePage list(ImageQuery query);
 
   /**
    * The full image, byte for byte as the server stores it (PNG, with its workflow metadata).

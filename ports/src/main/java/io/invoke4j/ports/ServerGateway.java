@@ -19,4 +19,12 @@ public interface ServerGateway {
    * implementation; a standard document that the domain's schema reader parses into templates.
    */
   JsonNode openApiSchema();
+
+  /**
+   * The server's runtime configuration ({@code GET /api/v1/app/runtime_config}'s {@code config}:
+   * every key of {@code invokeai.yaml}, secrets masked). Admin-only on a multiuser server.
+   *
+   * @throws io.invoke4j.domain.InvokeHttpException 403 for a user who is not an admin
+   */
+  JsonNode runtimeConfig();
 }

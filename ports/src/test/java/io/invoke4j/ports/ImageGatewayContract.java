@@ -8,6 +8,8 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -156,5 +158,58 @@ public abstract class ImageGatewayContract {
 
     assertThat(images().star(List.of(uploaded.name()), false)).containsExactly(uploaded.name());
     assertThat(images().find(uploaded.name()).orElseThrow().starred()).isFalse();
+  }
+
+  private BoardId newBoard() {
+    return created.board(boards().create("invoke4j contract listing").id());
+  }
+
+  @Test
+  public void listPagesTheImagesOfABoard() {
+    BoardId board = newBoard();
+    ImageInfo first = upload(TestImages.gradientPng(2, 2), ImageCategory.GENERAL, Optional.of(board));
+    ImageInfo second = upload(TestImages.gradientPng(3, 2), ImageCategory.GENERAL, Optional.of(board));
+    ImageInfo third = upload(TestImages.gradientPng(4, 2), ImageCategory.GENERAL, Optional.of(board));
+
+    ImagePage page1 = images().list(ImageQuery.builder().board(board).limit(2).build());
+    ImagePage page2 = images().list(ImageQuery.builder().board(board).offset(2).limit(2).build());
+
+    assertThat(page1.total()).isEqualTo(3);
+    assertThat(page1.items()).hasSize(2);
+    assertThat(page1.hasMore()).isTrue();
+    assertThat(page2.items()).hasSize(1);
+    assertThat(page2.hasMore()).isFalse();
+    assertThat(page2.offset()).isEqualTo(2);
+    assertThat(java.util.stream.Stream.concat(page1.items().stream(), page2.items().stream())
+        .map(ImageInfo::name)).containsExactlyInAnyOrder(first.name(), second.name(), third.name());
+  }
+
+  @Test
+  public void listFiltersByCategoryAndPutsStarredFirst() {
+    BoardId board = newBoard();
+    ImageInfo asset = upload(TestImages.gradientPng(2, 2), ImageCategory.USER, Optional.of(board));
+    ImageInfo older = upload(TestImages.gradientPng(3, 2), ImageCategory.GENERAL, Optional.of(board));
+    upload(TestImages.gradientPng(4, 2), ImageCategory.GENERAL, Optional.of(board));
+    images().star(List.of(older.name()), true);
+
+    ImagePage assets = images().list(ImageQuery.builder().board(board).addCategories(ImageCategory.USER).build());
+    ImagePage general = images().list(ImageQuery.builder().board(board).addCategories(ImageCategory.GENERAL)
+        .build());
+
+    assertThat(assets.items()).extracting(ImageInfo::name).containsExactly(asset.name());
+    assertThat(general.total()).isEqualTo(2);
+    assertThat(general.items().get(0).name()).isEqualTo(older.name());
+    assertThat(general.items().get(0).starred()).isTrue();
+  }
+
+  @Test
+  public void listOfAnEmptyBoardIsAnEmptyPage() {
+    BoardId board = newBoard();
+
+    ImagePage page = images().list(ImageQuery.builder().board(board).build());
+
+    assertThat(page.items()).isEmpty();
+    assertThat(page.total()).isZero();
+    assertThat(page.hasMore()).isFalse();
   }
 }

@@ -38,4 +38,12 @@ public abstract class ServerGatewayContract {
   public void openApiSchemaIsReadOnce() {
     assertThat(server().openApiSchema()).isSameAs(server().openApiSchema());
   }
+
+  @Test
+  public void runtimeConfigHasTheQueueSettings() {
+    JsonNode config = server().runtimeConfig();
+
+    assertThat(config.path("max_queue_size").canConvertToInt()).isTrue();
+    assertThat(config.path("node_cache_size").canConvertToInt()).isTrue();
+  }
 }

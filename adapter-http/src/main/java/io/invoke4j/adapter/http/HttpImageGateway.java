@@ -13,6 +13,8 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
 import io.invoke4j.ports.ImageGateway;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,24 @@ public final class HttpImageGateway implements ImageGateway {
               .sendJson()));
     }
     return images;
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public ImagePage list(ImageQuery query) {
+    requireNonNull(query, "query == null");
+    InvokeHttp.Request request = http.get(IMAGES)
+        .query("offset", query.offset())
+        .query("limit", query.limit())
+        .query("order_dir", query.newestFirst() ? "DESC" : "ASC")
+        .query("starred_first", query.starredFirst());
+    // "none" is a valid filter here: the uncategorized images
+    query.board().ifPresent(b -> request.query("board_id", b.value()));
+    query.categories().forEach(c -> request.query("categories", c.wire()));
+    query.intermediate().ifPresent(i -> request.query("is_intermediate", i));
+    query.origin().ifPresent(o -> request.query("image_origin", o));
+    query.searchTerm().ifPresent(t -> request.query("search_term", t));
+    return ImageMapper.toImagePage(request.sendJson());
   }
 
   /** {@inheritDoc} */

@@ -55,4 +55,15 @@ public final class HttpServerGateway implements ServerGateway {
       return schema;
     }
   }
+
+  /** {@inheritDoc} */
+  @Override
+  public JsonNode runtimeConfig() {
+    JsonNode json = http.get("api/v1/app/runtime_config").sendJson();
+    JsonNode config = Json.member(json, "config");
+    if (config == null || !config.isObject()) {
+      throw new InvokeProtocolException("GET api/v1/app/runtime_config answered without a config object");
+    }
+    return config;
+  }
 }

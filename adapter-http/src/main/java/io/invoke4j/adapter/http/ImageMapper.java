@@ -7,6 +7,7 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,19 @@ final class ImageMapper {
       json.forEach(node -> images.add(toImageInfo(node)));
     }
     return images;
+  }
+
+  /** {@code OffsetPaginatedResults<ImageDTO>}: {@code {limit, offset, total, items}}. */
+  static ImagePage toImagePage(JsonNode json) {
+    if (json == null || !json.isObject()) {
+      throw new InvokeProtocolException("an image page must be a JSON object: " + Json.excerpt(json));
+    }
+    return ImagePage.builder()
+        .items(toImageInfos(Json.member(json, "items")))
+        .offset(Json.integer(json, "offset"))
+        .limit(Json.integer(json, "limit"))
+        .total(Json.integer(json, "total"))
+        .build();
   }
 
   static Board toBoard(JsonNode json) {

@@ -60,6 +60,11 @@ final class Json {
     }
   }
 
+  static long longValue(JsonNode node, String name) {
+    JsonNode value = member(node, name);
+    return value == null ? 0L : value.asLong();
+  }
+
   static boolean bool(JsonNode node, String name) {
     JsonNode value = member(node, name);
     return value != null && value.asBoolean();

@@ -12,6 +12,8 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -169,5 +171,32 @@ class HttpImageGatewayTest {
     assertThat(HttpImageGateway.mimeType(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "x"))
         .isEqualTo("image/jpeg");
     assertThat(HttpImageGateway.mimeType(new byte[0], "photo.WEBP")).isEqualTo("image/webp");
+  }
+
+  @Test
+  void listSendsTheQueryAndReadsTheRecordedPage() throws InterruptedException {
+    server.enqueue(fixture("image-page.json"));
+
+    ImagePage page = images.list(ImageQuery.builder()
+        .board(BoardId.NONE).addCategories(ImageCategory.GENERAL, ImageCategory.USER)
+        .intermediate(false).searchTerm("cat").offset(0).limit(1).newestFirst(false).build());
+
+    assertThat(page.total()).isEqualTo(2);
+    assertThat(page.limit()).isEqualTo(1);
+    assertThat(page.hasMore()).isTrue();
+    assertThat(page.items()).singleElement().satisfies(image -> {
+      assertThat(image.name().value()).isEqualTo("60f2459e-4f95-4473-84fd-92197ef65ced.png");
+      assertThat(image.width()).isEqualTo(4);
+      assertThat(image.boardId()).isPresent();
+    });
+    RecordedRequest recorded = server.takeRequest();
+    assertThat(recorded.getUrl().encodedPath()).isEqualTo("/api/v1/images/");
+    assertThat(recorded.getUrl().queryParameter("board_id")).isEqualTo("none");
+    assertThat(recorded.getUrl().queryParameterValues("categories")).containsExactly("general", "user");
+    assertThat(recorded.getUrl().queryParameter("is_intermediate")).isEqualTo("false");
+    assertThat(recorded.getUrl().queryParameter("search_term")).isEqualTo("cat");
+    assertThat(recorded.getUrl().queryParameter("order_dir")).isEqualTo("ASC");
+    assertThat(recorded.getUrl().queryParameter("limit")).isEqualTo("1");
+    assertThat(recorded.getUrl().queryParameter("offset")).isEqualTo("0");
   }
 }

@@ -8,6 +8,10 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
+import java.util.Comparator;
+import java.util.Locale;
 import io.invoke4j.ports.ImageGateway;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -67,6 +71,61 @@ public final class FakeImageGateway implements ImageGateway {
       }
       return found;
     }
+  }
+
+  /**
+   * Filters as the server does; orders starred first (when asked), then by creation time and, for
+   * images created in the same instant, by upload order. The search term matches the name and the
+   * metadata's text.
+   */
+  @Override
+  public ImagePage list(ImageQuery query) {
+    requireNonNull(query, "query == null");
+    synchronized (server.lock) {
+      List<StoredImage> all = new ArrayList<>(server.images.values());
+      List<StoredImage> matching = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        StoredImage image = all.get(i);
+        if (matches(image, query)) {
+          matching.add(image);
+        }
+      }
+      Comparator<StoredImage> byAge = Comparator.comparing((StoredImage image) -> image.createdAt)
+          .thenComparing(image -> all.indexOf(image));
+      Comparator<StoredImage> order = query.newestFirst() ? byAge.reversed() : byAge;
+      if (query.starredFirst()) {
+        order = Comparator.comparing((StoredImage image) -> !image.starred).thenComparing(order);
+      }
+      matching.sort(order);
+      List<ImageInfo> page = matching.stream().skip(query.offset()).limit(query.limit())
+          .map(StoredImage::toInfo).toList();
+      return ImagePage.builder().items(page).offset(query.offset()).limit(query.limit())
+          .total(matching.size()).build();
+    }
+  }
+
+  private static boolean matches(StoredImage image, ImageQuery query) {
+    if (query.board().isPresent()) {
+      BoardId board = query.board().get();
+      if (board.isUncategorized() ? image.boardId != null : !board.value().equals(image.boardId)) {
+        return false;
+      }
+    }
+    if (!query.categories().isEmpty() && !query.categories().contains(image.category)) {
+      return false;
+    }
+    if (query.intermediate().isPresent() && query.intermediate().get() != image.intermediate) {
+      return false;
+    }
+    if (query.origin().isPresent() && !query.origin().get().equals(image.origin)) {
+      return false;
+    }
+    if (query.searchTerm().isPresent()) {
+      String term = query.searchTerm().get().toLowerCase(Locale.ROOT);
+      String text = (image.name + " " + image.metadata.map(JsonNode::toString).orElse("")).toLowerCase(Locale.ROOT);
+      return text.contains(term);
+    }
+    return true;
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class MemoryInvokeAI implements AutoCloseable {
     this.clock = builder.clock;
     this.version = builder.version;
     this.manual = builder.manual;
-    this.models = List.copyOf(builder.models);
+    this.models = new java.util.concurrent.CopyOnWriteArrayList<>(builder.models);
     this.events = new FakeEventStream();
     this.queue = new FakeQueueGateway(this);
     this.imageGateway = new FakeImageGateway(this);

@@ -5,6 +5,8 @@ import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImagePage;
+import io.invoke4j.domain.image.ImageQuery;
 import io.invoke4j.ports.ImageGateway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,5 +99,13 @@ public final class FakeImageGateway implements ImageGateway {
   @Override
   public List<ImageName> star(List<ImageName> names, boolean starred) {
     throw new UnsupportedOperationException();
+  }
+
+  /** Every stored image, oldest first, ignoring the filters (this fake keeps no boards or categories). */
+  @Override
+  public synchronized ImagePage list(ImageQuery query) {
+    List<ImageInfo> all = images.keySet().stream().map(FakeImageGateway::info).toList();
+    List<ImageInfo> page = all.stream().skip(query.offset()).limit(query.limit()).toList();
+    return ImagePage.builder().items(page).offset(query.offset()).limit(query.limit()).total(all.size()).build();
   }
 }

@@ -1,5 +1,9 @@
 package io.invoke4j.app.usecase;
 
+import io.invoke4j.domain.models.FoundModel;
+import io.invoke4j.domain.models.HfTokenStatus;
+import io.invoke4j.domain.models.ModelCacheStats;
+import io.invoke4j.domain.models.ModelInstallJob;
 import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.models.ModelRecord;
 import io.invoke4j.ports.ModelGateway;
@@ -35,5 +39,72 @@ public final class FakeModelGateway implements ModelGateway {
   @Override
   public Optional<ModelRecord> find(ModelKey key) {
     return installed.stream().filter(m -> m.key().equals(key)).findFirst();
+  }
+
+  // A fixed list of models: the installer and the cache are not faked here (adapter-memory's FakeModelGateway is).
+
+  @Override
+  public ModelInstallJob install(String source, boolean inplace) {
+    throw new UnsupportedOperationException("FakeModelGateway.install is not faked");
+  }
+
+  @Override
+  public List<ModelInstallJob> installJobs() {
+    throw new UnsupportedOperationException("FakeModelGateway.installJobs is not faked");
+  }
+
+  @Override
+  public Optional<ModelInstallJob> findInstallJob(long id) {
+    throw new UnsupportedOperationException("FakeModelGateway.findInstallJob is not faked");
+  }
+
+  @Override
+  public void cancelInstallJob(long id) {
+    throw new UnsupportedOperationException("FakeModelGateway.cancelInstallJob is not faked");
+  }
+
+  @Override
+  public void pruneInstallJobs() {
+    throw new UnsupportedOperationException("FakeModelGateway.pruneInstallJobs is not faked");
+  }
+
+  @Override
+  public void delete(ModelKey key) {
+    throw new UnsupportedOperationException("FakeModelGateway.delete is not faked");
+  }
+
+  @Override
+  public ModelRecord convert(ModelKey key) {
+    throw new UnsupportedOperationException("FakeModelGateway.convert is not faked");
+  }
+
+  @Override
+  public List<FoundModel> scanFolder(String folder) {
+    throw new UnsupportedOperationException("FakeModelGateway.scanFolder is not faked");
+  }
+
+  @Override
+  public void emptyModelCache() {
+    throw new UnsupportedOperationException("FakeModelGateway.emptyModelCache is not faked");
+  }
+
+  @Override
+  public Optional<ModelCacheStats> cacheStats() {
+    throw new UnsupportedOperationException("FakeModelGateway.cacheStats is not faked");
+  }
+
+  @Override
+  public HfTokenStatus hfTokenStatus() {
+    throw new UnsupportedOperationException("FakeModelGateway.hfTokenStatus is not faked");
+  }
+
+  @Override
+  public HfTokenStatus hfLogin(String token) {
+    throw new UnsupportedOperationException("FakeModelGateway.hfLogin is not faked");
+  }
+
+  @Override
+  public HfTokenStatus hfLogout() {
+    throw new UnsupportedOperationException("FakeModelGateway.hfLogout is not faked");
   }
 }

@@ -40,4 +40,10 @@ public final class FakeServerGateway implements ServerGateway {
     }
     return schema;
   }
+
+  /** An empty configuration: no test here reads it. */
+  @Override
+  public JsonNode runtimeConfig() {
+    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  }
 }
