@@ -10,6 +10,10 @@ import io.invoke4j.adapter.http.HttpSettings;
 import io.invoke4j.adapter.http.InvokeHttp;
 import io.invoke4j.adapter.http.RetryPolicy;
 import io.invoke4j.adapter.memory.MemoryInvokeAI;
+import io.invoke4j.app.usecase.BoardRepository;
+import io.invoke4j.app.usecase.DnnModelRepository;
+import io.invoke4j.app.usecase.QueueRepository;
+import io.invoke4j.app.usecase.ServerRepository;
 import io.invoke4j.app.usecase.WorkflowRepository;
 import io.invoke4j.app.wiring.HttpAdapterModule;
 import io.invoke4j.app.wiring.MemoryAdapterModule;
@@ -58,26 +62,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * client is thread-safe. {@link #close()} closes the connection, the event stream and the waiting threads.
  */
 public final class InvokeAIClient implements AutoCloseable {
-  private final QueueGateway queue;
+  private final QueueRepository queue;
   private final ImageGateway images;
   private final BoardGateway boards;
   private final ModelGateway models;
   private final WorkflowLibrary workflowLibrary;
-  private final ServerGateway server;
+  private final ServerRepository server;
   private final EventStream events;
+  private final BoardRepository boardRepo;
+  private final DnnModelRepository dnnModelRepo;
   private final WorkflowRepository workflowRepo;
   private final Optional<InvokeHttp> http;
   private final ExecutorService waitExecutor;
   private final Runnable closeOwned;
 
   private InvokeAIClient(Injector injector, boolean usesHttp, ExecutorService waitExecutor, Runnable closeOwned) {
-    this.queue = injector.getInstance(QueueGateway.class);
+    this.events = injector.getInstance(EventStream.class);
+    this.queue = new QueueRepository(injector.getInstance(QueueGateway.class), events);
     this.images = injector.getInstance(ImageGateway.class);
     this.boards = injector.getInstance(BoardGateway.class);
     this.models = injector.getInstance(ModelGateway.class);
     this.workflowLibrary = injector.getInstance(WorkflowLibrary.class);
-    this.server = injector.getInstance(ServerGateway.class);
-    this.events = injector.getInstance(EventStream.class);
+    this.server = new ServerRepository(injector.getInstance(ServerGateway.class));
+    this.boardRepo = new BoardRepository(boards, images);
+    this.dnnModelRepo = new DnnModelRepository(models);
     this.workflowRepo = injector.getInstance(WorkflowRepository.class);
     this.http = usesHttp ? Optional.of(injector.getInstance(InvokeHttp.class)) : Optional.empty();
     this.waitExecutor = waitExecutor;
@@ -123,9 +131,28 @@ public final class InvokeAIClient implements AutoCloseable {
     return workflowRepo;
   }
 
-  /** The session queue. */
-  public QueueGateway queue() {
+  /**
+   * The session queue: every {@link QueueGateway} call, {@link QueueRepository#jobHandle job
+   * handles} and {@link QueueRepository#checkWedged() wedge detection}.
+   */
+  public QueueRepository queue() {
     return queue;
+  }
+
+  /**
+   * Boards and their images (the Python client's {@code board_repo}): {@code getBoardHandle(id)}
+   * gives a {@link io.invoke4j.app.usecase.BoardHandle} to upload, list, move, star and delete.
+   */
+  public BoardRepository boardRepo() {
+    return boardRepo;
+  }
+
+  /**
+   * Models (the Python client's {@code dnn_model_repo}): installed models, installs with
+   * {@link io.invoke4j.app.usecase.ModelInstallJobHandle}s, the model cache, the Hugging Face token.
+   */
+  public DnnModelRepository dnnModelRepo() {
+    return dnnModelRepo;
   }
 
   /** Images: upload, download, delete. */
@@ -153,8 +180,8 @@ public final class InvokeAIClient implements AutoCloseable {
     return events;
   }
 
-  /** The server's version and schema. */
-  public ServerGateway server() {
+  /** The server: version, health, runtime configuration, schema and invocation templates. */
+  public ServerRepository server() {
     return server;
   }
 

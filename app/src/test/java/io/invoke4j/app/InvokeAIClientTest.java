@@ -46,7 +46,7 @@ class InvokeAIClientTest {
     InvokeAIClient client = swapped(events, queue, images).build();
     client.close();
 
-    assertThat(client.queue()).isSameAs(queue);
+    assertThat(client.queue().gateway()).isSameAs(queue);
     assertThat(client.images()).isSameAs(images);
     assertThat(client.events()).isSameAs(events);
     assertThat(events.closed()).as("close() closes the event stream").isTrue();
@@ -60,7 +60,7 @@ class InvokeAIClientTest {
     try (InvokeAIClient client = InvokeAIClient.builder().baseUrl("http://127.0.0.1:9/invoke")
         .retryPolicy(RetryPolicy.none()).connectTimeout(Duration.ofSeconds(1)).queueGateway(queue)
         .eventStream(events).build()) {
-      assertThat(client.queue()).isSameAs(queue);
+      assertThat(client.queue().gateway()).isSameAs(queue);
       assertThat(client.images()).isInstanceOf(HttpImageGateway.class);
       assertThat(client.workflowRepo()).isNotNull();
     }

@@ -11,6 +11,7 @@ import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
 import io.invoke4j.ports.ServerGateway;
+import io.invoke4j.ports.WorkflowLibrary;
 import java.util.concurrent.Executor;
 
 /** Builds the use cases over whatever the ports are bound to. */
@@ -25,7 +26,7 @@ public final class UseCaseModule extends AbstractModule {
   @Provides
   @Singleton
   WorkflowRepository workflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models,
-      ServerGateway server, EventStream events) {
-    return new WorkflowRepository(queue, images, models, server, events, waitExecutor);
+      ServerGateway server, EventStream events, WorkflowLibrary library) {
+    return new WorkflowRepository(queue, images, models, server, events, library, waitExecutor);
   }
 }
