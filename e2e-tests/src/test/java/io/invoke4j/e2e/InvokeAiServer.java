@@ -137,7 +137,8 @@ final class InvokeAiServer {
 
   /**
    * Polls until every item is completed, failed or canceled and returns them in the given order.
-   * Fails with the statuses (and errors) seen when the timeout runs out.
+   * Fails at once when an item is gone, and with the statuses (and errors) seen when the timeout
+   * runs out.
    */
   List<QueueItem> awaitTerminal(Collection<QueueItemId> itemIds, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
@@ -160,7 +161,15 @@ final class InvokeAiServer {
                 : item.statusText() + " " + item.errorMessage().orElse(""))));
         throw new AssertionError("queue items not finished after " + timeout + ":" + states);
       }
-      queue().list(open).forEach(item -> items.replace(item.itemId(), item));
+      List<QueueItem> read = queue().list(open);
+      read.forEach(item -> items.replace(item.itemId(), item));
+      if (read.size() < open.size()) {
+        for (QueueItemId id : open) {
+          if (read.stream().noneMatch(item -> item.itemId().equals(id)) && queue().find(id).isEmpty()) {
+            throw new AssertionError("queue item " + id.value() + " is gone (deleted, or the queue cleared)");
+          }
+        }
+      }
       if (items.values().stream().anyMatch(item -> item == null || !item.isTerminal())) {
         sleep(Duration.ofMillis(250));
       }
