@@ -47,28 +47,28 @@ class MainTest {
 
   @Test
   void usageErrorOfASubcommandPointsToItsHelp() {
-    assertThat(run(withSubcommand(() -> null), "run", "--nope"))
-        .isEqualTo(new CliRun(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j run --help')")));
+    assertThat(run(withSubcommand(() -> null), "boom", "--nope"))
+        .isEqualTo(new CliRun(2, "", lines("invoke4j: Unknown option: '--nope' (see 'invoke4j boom --help')")));
   }
 
   @Test
   void successExitsZero() {
-    assertThat(run(withSubcommand(() -> null), "run")).isEqualTo(new CliRun(0, lines("done"), ""));
+    assertThat(run(withSubcommand(() -> null), "boom")).isEqualTo(new CliRun(0, lines("done"), ""));
   }
 
   @Test
   void illegalArgumentIsOneLineAndExitTwo() {
     CommandLine cli = withSubcommand(() -> new IllegalArgumentException("workflow has no form"));
 
-    assertThat(run(cli, "run")).isEqualTo(new CliRun(2, "", lines("invoke4j: workflow has no form")));
+    assertThat(run(cli, "boom")).isEqualTo(new CliRun(2, "", lines("invoke4j: workflow has no form")));
   }
 
   @Test
-  void invokeExceptionSubclassIsOneLineAndExitTwo() {
+  void serverErrorIsOneLineAndExitThree() {
     CommandLine cli = withSubcommand(
         () -> new InvokeHttpException(404, "GET", "/api/v1/images/i/x.png", "{\"detail\":\"Not Found\"}"));
 
-    assertThat(run(cli, "run")).isEqualTo(new CliRun(2, "",
+    assertThat(run(cli, "boom")).isEqualTo(new CliRun(3, "",
         lines("invoke4j: GET /api/v1/images/i/x.png -> HTTP 404: {\"detail\":\"Not Found\"}")));
   }
 
@@ -76,19 +76,19 @@ class MainTest {
   void multiLineMessageIsFoldedOntoOneLine() {
     CommandLine cli = withSubcommand(() -> new InvokeProtocolException("cannot read workflow:\n  line 3\n"));
 
-    assertThat(run(cli, "run"))
-        .isEqualTo(new CliRun(2, "", lines("invoke4j: cannot read workflow: line 3")));
+    assertThat(run(cli, "boom"))
+        .isEqualTo(new CliRun(3, "", lines("invoke4j: cannot read workflow: line 3")));
   }
 
   @Test
   void exceptionWithoutMessageIsNamed() {
-    assertThat(run(withSubcommand(IllegalArgumentException::new), "run"))
+    assertThat(run(withSubcommand(IllegalArgumentException::new), "boom"))
         .isEqualTo(new CliRun(2, "", lines("invoke4j: IllegalArgumentException")));
   }
 
   @Test
   void verboseBeforeTheSubcommandAddsTheStackTrace() {
-    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "--verbose", "run");
+    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "--verbose", "boom");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
@@ -98,7 +98,7 @@ class MainTest {
 
   @Test
   void verboseAfterTheSubcommandAddsTheStackTrace() {
-    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "run", "--verbose");
+    CliRun run = run(withSubcommand(() -> new IllegalArgumentException("bad")), "boom", "--verbose");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).startsWith("invoke4j: bad", "java.lang.IllegalArgumentException: bad");
@@ -108,14 +108,14 @@ class MainTest {
   void unexpectedExceptionIsABugWithExitOne() {
     CommandLine cli = withSubcommand(() -> new IllegalStateException("boom"));
 
-    assertThat(run(cli, "run")).isEqualTo(new CliRun(1, "", lines(
+    assertThat(run(cli, "boom")).isEqualTo(new CliRun(1, "", lines(
         "invoke4j: unexpected error: java.lang.IllegalStateException: boom "
             + "(run with --verbose for the stack trace)")));
   }
 
   @Test
   void unexpectedExceptionWithVerboseShowsTheStackTrace() {
-    CliRun run = run(withSubcommand(() -> new IllegalStateException("boom")), "--verbose", "run");
+    CliRun run = run(withSubcommand(() -> new IllegalStateException("boom")), "--verbose", "boom");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines()).startsWith(
@@ -125,12 +125,12 @@ class MainTest {
 
   /** The real command tree plus {@code run}, which prints "done" or throws what {@code failure} gives. */
   private static CommandLine withSubcommand(Supplier<? extends RuntimeException> failure) {
-    CommandLine cli = new CommandLine(new InvokeCommand());
+    CommandLine cli = new CommandLine(new InvokeCommand(), new CliFactory(ClientFactory.http(), java.util.Map.of()));
     cli.addSubcommand(new Throwing(failure));
     return Main.withErrorPolicy(cli);
   }
 
-  @Command(name = "run")
+  @Command(name = "boom")
   static final class Throwing implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     private final Supplier<? extends RuntimeException> failure;

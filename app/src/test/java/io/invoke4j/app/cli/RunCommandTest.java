@@ -1,0 +1,124 @@
+package io.invoke4j.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoke4j.adapter.memory.MemoryInvokeAI;
+import io.invoke4j.app.InvokeAIClient;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} and {@code sweep} in-process against the in-memory server, through swapped ports. */
+class RunCommandTest {
+  private static final String ADD = Path.of("../examples/integer-add.json").toString();
+  private static final String BLANK = Path.of("../examples/blank-blur-save.json").toString();
+
+  private final MemoryInvokeAI server = MemoryInvokeAI.create();
+  @TempDir Path dir;
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  private CliRun invoke4j(String... args) {
+    ClientFactory fakes = options -> InvokeAIClient.builder().queueGateway(server.queue()).imageGateway(server.images())
+        .boardGateway(server.boards()).modelGateway(server.models()).workflowLibrary(server.workflows())
+        .serverGateway(server.server()).eventStream(server.events()).build();
+    return CliRun.run(Main.create(fakes, Map.of()), args);
+  }
+
+  @Test
+  void runSavesEveryOutputAndPrintsWhereItWent() throws Exception {
+    CliRun run = invoke4j("run", BLANK, "--out", dir.toString(), "--progress", "lines");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).hasSize(2)
+          .anyMatch(f -> f.endsWith(".png")).anyMatch(f -> f.endsWith(".png.json"));
+    }
+    assertThat(run.out().strip()).startsWith(dir.toAbsolutePath().toString()).endsWith(".png");
+    assertThat(run.err()).contains("invoke4j: 1/1 item").doesNotContain("\r");
+  }
+
+  @Test
+  void sweepIsOneBatchAndItsJsonParses() throws Exception {
+    CliRun run = invoke4j("sweep", ADD, "--vary", "0=1,2", "--vary", "B=5,6,7", "--out", dir.toString(), "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(run.out());
+    assertThat(summary.path("itemIds")).hasSize(6);
+    assertThat(summary.path("items")).hasSize(6);
+  }
+
+  @Test
+  void barModeRedrawsOneLineInPlace() {
+    CliRun run = invoke4j("run", ADD, "--out", dir.toString(), "--progress", "bar");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("\r\033[K[").contains("1/1");
+  }
+
+  @Test
+  void aFailedItemExitsFourWithTheServersError() {
+    server.failNode("add", "ValueError", "cannot add");
+    CliRun run = invoke4j("run", ADD, "--out", dir.toString(), "--progress", "none");
+    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.err()).contains("failed: ValueError: cannot add").doesNotContain("\n" + "invoke4j", "Exception:");
+  }
+
+  @Test
+  void aJournalForOtherValuesIsRefused() {
+    Path journal = dir.resolve("j.jsonl");
+    assertThat(invoke4j("run", ADD, "--set", "0=1", "--out", dir.toString(), "--journal", journal.toString())
+        .exitCode()).isZero();
+    CliRun again = invoke4j("run", ADD, "--set", "0=2", "--out", dir.toString(), "--journal", journal.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("other values");
+    CliRun resumed = invoke4j("run", ADD, "--set", "0=1", "--out", dir.toString(), "--journal", journal.toString());
+    assertThat(resumed.exitCode()).isZero();
+    assertThat(resumed.err()).contains("resuming batch");
+    assertThat(server.queue().listAll()).hasSize(1);
+  }
+
+  @Test
+  void emptyFileIsOneLineNamingItWithoutInternals() throws Exception {
+    Path empty = dir.resolve("empty.json");
+    Files.writeString(empty, "");
+    CliRun run = invoke4j("run", empty.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith("invoke4j: " + empty + ": ").doesNotContain("$:", "io.invoke4j", "Exception")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void requiredInputLeftEmptyNamesItsSetIndex() {
+    CliRun run = invoke4j("run", Path.of("../examples/blur-resize-save.json").toString(), "--out", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("required inputs are empty: --set 0 (\"Source image\")");
+  }
+
+  @Test
+  void cleanDropsClassNamesAndRootPaths() {
+    assertThat(ErrorPolicy.clean("$: not valid JSON: io.invoke4j.domain.workflow.WorkflowFormatException: $: empty document"))
+        .isEqualTo("not valid JSON: empty document");
+    assertThat(Optional.of(ErrorPolicy.clean("$.meta.version: missing"))).contains("meta.version: missing");
+  }
+
+  @Test
+  void closedStdoutIsNotSuccess() {
+    PrintWriter broken = new PrintWriter(new StringWriter()) {
+      @Override
+      public boolean checkError() {
+        return true;
+      }
+    };
+    assertThat(broken.checkError()).isTrue();
+  }
+}
