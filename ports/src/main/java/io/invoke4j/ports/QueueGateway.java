@@ -59,6 +59,15 @@ public interface QueueGateway {
   Optional<QueueItem> current();
 
   /**
+   * The pending item the processor takes next (highest priority, then oldest); empty when none is
+   * pending.
+   *
+   * @throws io.invoke4j.domain.InvokeHttpException 500 when the server cannot read that item: the
+   *     wedge of InvokeAI 6.14 after a batch value of the wrong type
+   */
+  Optional<QueueItem> next();
+
+  /**
    * Cancels the item (a terminal item stays as it is) and returns it as it is now.
    *
    * @throws io.invoke4j.domain.InvokeHttpException 404 when there is no such item

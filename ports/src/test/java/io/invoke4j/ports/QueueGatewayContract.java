@@ -357,6 +357,21 @@ public abstract class QueueGatewayContract {
   }
 
   @Test
+  public void nextIsThePendingItemTheProcessorTakesNext() {
+    holdingQueue(() -> {
+      EnqueueResult result = enqueue(ContractRequests.integerAdd(1, 2, 2));
+      List<QueueItemId> pending = queue().itemIdsWith(QueueItemStatus.PENDING);
+
+      // a shared queue may hold older pending items: next is the oldest of all
+      assertThat(queue().next()).hasValueSatisfying(next -> {
+        assertThat(next.status()).isEqualTo(QueueItemStatus.PENDING);
+        assertThat(next.itemId()).isEqualTo(pending.get(0));
+      });
+      assertThat(pending).containsAll(result.itemIds());
+    });
+  }
+
+  @Test
   public void pruneDeletesTerminalItemsOnly() {
     holdingQueue(() -> {
       EnqueueResult result = enqueue(ContractRequests.integerAdd(1, 2, 2));

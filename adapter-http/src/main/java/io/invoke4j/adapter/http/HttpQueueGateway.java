@@ -304,6 +304,13 @@ public final class HttpQueueGateway implements QueueGateway {
 
   /** {@inheritDoc} */
   @Override
+  public Optional<QueueItem> next() {
+    JsonNode json = http.get(queuePath + "next").sendJson();
+    return json.isNull() ? Optional.empty() : Optional.of(QueueMapper.toQueueItem(json));
+  }
+
+  /** {@inheritDoc} */
+  @Override
   public QueueItem cancel(QueueItemId id) {
     requireNonNull(id, "id == null");
     return QueueMapper.toQueueItem(

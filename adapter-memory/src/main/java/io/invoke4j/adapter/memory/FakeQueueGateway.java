@@ -205,6 +205,15 @@ public final class FakeQueueGateway implements QueueGateway {
     }
   }
 
+  /** The oldest pending item (the in-memory queue has no priorities). */
+  @Override
+  public Optional<QueueItem> next() {
+    synchronized (server.lock) {
+      return server.items.values().stream().filter(i -> i.status == QueueItemStatus.PENDING).findFirst()
+          .map(Item::toQueueItem);
+    }
+  }
+
   @Override
   public QueueItem cancel(QueueItemId id) {
     InvokeEvent event = null;

@@ -65,7 +65,10 @@ public final class JobHandle {
       last = item;
       return item;
     } catch (InvokeHttpException e) {
-      throw wedgedOr(e);
+      if (e.status() >= 500) {
+        throw new QueueWedgedException(unreadable(e), e);
+      }
+      throw e;
     }
   }
 
@@ -136,12 +139,12 @@ public final class JobHandle {
       } catch (WaitTimeoutException e) {
         Optional<QueueWedge> wedge = queue.checkWedged();
         if (wedge.isPresent()) {
-          throw new QueueWedgedException(wedge.get(), e);
+          throw new QueueWedgedException(naming(wedge.get()), e);
         }
         if (deadline - System.nanoTime() <= 0) {
           throw new WaitTimeoutException(Map.of(id, e.lastKnownStatus().getOrDefault(id, QueueItemStatus.PENDING)), timeout);
         }
-      } catch (InvokeHttpException e) {
+      } catch (InvokeException e) {
         throw wedgedOr(e);
       }
     }
@@ -158,14 +161,48 @@ public final class JobHandle {
     return item;
   }
 
-  private RuntimeException wedgedOr(InvokeHttpException e) {
-    if (e.status() >= 500) {
+  /**
+   * {@code e}, or a {@link QueueWedgedException} when the failure comes from a wedged queue: this
+   * item cannot be read (500; or {@code items_by_ids} skipped it, so the waiter thought it gone),
+   * or another 500 while the queue is wedged.
+   */
+  private RuntimeException wedgedOr(InvokeException e) {
+    if (!(e instanceof InvokeHttpException)) {
+      // the waiter's "no longer exists": items_by_ids skips an item the server cannot read
+      try {
+        queue.find(id);
+        return e;
+      } catch (InvokeHttpException unreadable) {
+        return unreadable.status() >= 500 ? new QueueWedgedException(unreadable(unreadable), e) : e;
+      }
+    }
+    InvokeHttpException http = (InvokeHttpException) e;
+    if (http.status() >= 500) {
       Optional<QueueWedge> wedge = queue.checkWedged();
       if (wedge.isPresent()) {
-        return new QueueWedgedException(wedge.get(), e);
+        return new QueueWedgedException(naming(wedge.get()), e);
       }
     }
     return e;
+  }
+
+  /** The wedge of this unreadable item, also when the queue does not look wedged (yet, or paused). */
+  private QueueWedge unreadable(InvokeHttpException e) {
+    return queue.checkWedged().map(this::naming).orElseGet(() -> QueueWedge.builder().stuckItem(id)
+        .pendingBehind(queue.status().counts().pending()).serverDetail(e.detail()).build());
+  }
+
+  /** The wedge, naming this item as the stuck one when this item is the one the server cannot read. */
+  private QueueWedge naming(QueueWedge wedge) {
+    if (wedge.stuckItem().isPresent()) {
+      return wedge;
+    }
+    try {
+      queue.find(id);
+      return wedge;
+    } catch (InvokeHttpException e) {
+      return e.status() >= 500 ? QueueWedge.builder().from(wedge).stuckItem(id).build() : wedge;
+    }
   }
 
   @Override

@@ -60,12 +60,13 @@ public final class QueueRepository implements QueueGateway {
   }
 
   /**
-   * Whether the queue is wedged now. It is when the processor runs, items are unfinished, and the
-   * item it holds cannot be read (HTTP 500): InvokeAI 6.14 accepts a batch value of the wrong type
-   * at enqueue, then neither runs, cancels nor deletes that item, and every later item stays
-   * pending. A paused processor or a slow item is not a wedge.
+   * Whether the queue is wedged now. InvokeAI 6.14 accepts a batch value of the wrong type at
+   * enqueue; the item then cannot be read (HTTP 500 on {@code GET /next}, on the item, on
+   * {@code list_all}), the processor cannot take it, and it and every later item stay pending.
+   * Checked as: the processor is started, items are pending, none runs, and the next item cannot be
+   * read; or the running item cannot be read. A paused processor or a slow item is not a wedge.
    *
-   * @return the wedge with advice; empty when the queue is moving or idle
+   * @return the wedge with advice; empty when the queue is moving, paused or idle
    * @throws io.invoke4j.domain.InvokeException when the status itself cannot be read
    */
   public Optional<QueueWedge> checkWedged() {
@@ -74,18 +75,22 @@ public final class QueueRepository implements QueueGateway {
       return Optional.empty();
     }
     Optional<QueueItemId> held = status.currentItemId();
+    boolean running = held.isPresent() || status.counts().inProgress() > 0;
     try {
       if (held.isPresent()) {
         queue.find(held.get());
-      } else {
+      } else if (running) {
         queue.current();
+      } else if (status.counts().pending() > 0) {
+        queue.next();
       }
       return Optional.empty();
     } catch (InvokeHttpException e) {
       if (e.status() < 500) {
         throw e;
       }
-      return Optional.of(QueueWedge.builder().stuckItem(held).pendingBehind(status.counts().pending())
+      int behind = running ? status.counts().pending() : Math.max(0, status.counts().pending() - 1);
+      return Optional.of(QueueWedge.builder().stuckItem(held).pendingBehind(behind)
           .serverDetail(e.detail()).build());
     }
   }
@@ -147,6 +152,12 @@ public final class QueueRepository implements QueueGateway {
   @Override
   public Optional<QueueItem> current() {
     return queue.current();
+  }
+
+  /** {@inheritDoc} */
+  @Override
+  public Optional<QueueItem> next() {
+    return queue.next();
   }
 
   /** {@inheritDoc} */

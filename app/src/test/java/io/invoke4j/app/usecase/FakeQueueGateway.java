@@ -34,6 +34,7 @@ public final class FakeQueueGateway implements QueueGateway {
   private EnqueueRejectedException rejection;
   private long nextId = 1;
   private int batches;
+  private int unreachableReads;
 
   public FakeQueueGateway(FakeEventStream events) {
     this.events = events;
@@ -42,6 +43,11 @@ public final class FakeQueueGateway implements QueueGateway {
   /** The next enqueue throws {@code e}. */
   public synchronized void rejectNext(EnqueueRejectedException e) {
     this.rejection = e;
+  }
+
+  /** The next {@code reads} calls of {@code list} fail as if the server could not be reached. */
+  public synchronized void unreachableFor(int reads) {
+    this.unreachableReads = reads;
   }
 
   public synchronized List<EnqueueRequest> enqueued() {
@@ -122,6 +128,11 @@ public final class FakeQueueGateway implements QueueGateway {
   @Override
   public synchronized List<QueueItem> list(List<QueueItemId> ids) {
     listCalls.add(List.copyOf(ids));
+    if (unreachableReads > 0) {
+      unreachableReads--;
+      throw new io.invoke4j.domain.InvokeTransportException("POST items_by_ids failed: Connection refused",
+          new java.net.ConnectException("Connection refused"));
+    }
     return ids.stream().filter(items::containsKey).map(items::get).toList();
   }
 
@@ -148,6 +159,11 @@ public final class FakeQueueGateway implements QueueGateway {
   @Override
   public synchronized Optional<QueueItem> current() {
     return items.values().stream().filter(i -> i.status() == QueueItemStatus.IN_PROGRESS).findFirst();
+  }
+
+  @Override
+  public synchronized Optional<QueueItem> next() {
+    return items.values().stream().filter(i -> i.status() == QueueItemStatus.PENDING).findFirst();
   }
 
   @Override

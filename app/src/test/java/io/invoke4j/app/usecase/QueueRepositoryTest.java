@@ -33,15 +33,28 @@ class QueueRepositoryTest {
   }
 
   /**
-   * InvokeAI 6.14 after a wrongly typed batch value: the status names item 5 as current, item 5
-   * gives 500, two items wait behind it. Everything else goes to {@code real}.
+   * A server whose current item 5 cannot be read (500), with two items behind it. Everything else
+   * goes to {@code real}.
    */
   static QueueGateway wedged(QueueGateway real) {
-    InvokeHttpException broken = new InvokeHttpException(500, "GET", "/api/v1/queue/default/i/5",
-        "Internal Server Error");
-    QueueStatus status = QueueStatus.builder().queueId("default")
+    return wedged(real, QueueStatus.builder().queueId("default")
         .counts(QueueCounts.builder().pending(2).inProgress(1).completed(0).failed(0).canceled(0).total(3).build())
-        .currentItemId(QueueItemId.of(5)).processorStarted(true).processorProcessing(true).build();
+        .currentItemId(QueueItemId.of(5)).processorStarted(true).processorProcessing(true).build());
+  }
+
+  /**
+   * InvokeAI 6.14.2 as recorded after a batch value {@code "abc"} for an integer field: nothing
+   * runs, two items are pending, {@code GET /next} and the wedged item give 500.
+   */
+  static QueueGateway wedgedAsRecorded(QueueGateway real) {
+    return wedged(real, QueueStatus.builder().queueId("default")
+        .counts(QueueCounts.builder().pending(2).inProgress(0).completed(0).failed(0).canceled(0).total(2).build())
+        .processorStarted(true).processorProcessing(false).build());
+  }
+
+  static QueueGateway wedged(QueueGateway real, QueueStatus status) {
+    InvokeHttpException broken = new InvokeHttpException(500, "GET", "/api/v1/queue/default/next",
+        "1 validation error for GraphExecutionState");
     return (QueueGateway) Proxy.newProxyInstance(QueueGateway.class.getClassLoader(), new Class<?>[] {QueueGateway.class},
         (proxy, method, args) -> {
           switch (method.getName()) {
@@ -49,6 +62,7 @@ class QueueRepositoryTest {
               return status;
             case "find":
             case "current":
+            case "next":
             case "list":
               throw broken;
             default:
@@ -90,9 +104,34 @@ class QueueRepositoryTest {
       assertThat(wedge).hasValueSatisfying(w -> {
         assertThat(w.stuckItem()).contains(QueueItemId.of(5));
         assertThat(w.pendingBehind()).isEqualTo(2);
-        assertThat(w.serverDetail()).isEqualTo("Internal Server Error");
-        assertThat(w.advice()).contains("item 5", "clear", "restart", "validateInputs");
+        assertThat(w.serverDetail()).contains("validation error");
+        assertThat(w.advice()).contains("item 5", "cancelBatches", "prune", "validateInputs");
       });
+    }
+  }
+
+  @Test
+  void unreadableNextItemWithNothingRunningIsAWedge() {
+    try (MemoryInvokeAI invoke = MemoryInvokeAI.create()) {
+      QueueRepository queue = new QueueRepository(wedgedAsRecorded(invoke.queue()), invoke.events());
+
+      assertThat(queue.checkWedged()).hasValueSatisfying(w -> {
+        assertThat(w.stuckItem()).isEmpty();
+        assertThat(w.pendingBehind()).isEqualTo(1);
+        assertThat(w.advice()).contains("the next pending item");
+      });
+    }
+  }
+
+  @Test
+  void waitOnTheWedgedItemNamesIt() {
+    try (MemoryInvokeAI invoke = MemoryInvokeAI.create()) {
+      QueueRepository queue = new QueueRepository(wedgedAsRecorded(invoke.queue()), invoke.events(),
+          Duration.ofMillis(50));
+
+      assertThatThrownBy(() -> queue.jobHandle(QueueItemId.of(1)).waitUntilDone(Duration.ofMinutes(5)))
+          .isInstanceOfSatisfying(QueueWedgedException.class,
+              e -> assertThat(e.wedge().stuckItem()).contains(QueueItemId.of(1)));
     }
   }
 

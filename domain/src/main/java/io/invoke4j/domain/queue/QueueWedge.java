@@ -24,12 +24,12 @@ public interface QueueWedge {
   /** What to do about it, for a person. */
   @Value.Default
   default String advice() {
-    return "The queue is wedged: InvokeAI 6.14 accepted a batch value of the wrong type and cannot run or read"
-        + stuckItem().map(id -> " item " + id.value()).orElse(" the current item")
-        + "; " + pendingBehind() + " item(s) wait behind it. Deleting or cancelling that item fails too."
-        + " An admin must clear the queue (PUT /api/v1/queue/default/clear, which drops every user's items)"
-        + " or restart the server; then check the values (WorkflowHandle.validateInputs()) before enqueueing"
-        + " again.";
+    return "The queue is wedged: InvokeAI 6.14 accepted a batch value of the wrong type and can neither run nor"
+        + " read " + stuckItem().map(id -> "item " + id.value()).orElse("the next pending item") + "; "
+        + pendingBehind() + " item(s) wait behind it. Cancelling or deleting that one item fails (HTTP 500)."
+        + " Cancel its batch (cancelBatches) or every pending item (cancelAllExceptCurrent; an admin's call"
+        + " cancels every user's), then prune; check the values (WorkflowHandle.validateInputs()) before"
+        + " enqueueing again.";
   }
 
   /** A builder. */
