@@ -3,6 +3,8 @@ package io.invoke4j.app.usecase;
 import static java.util.Objects.requireNonNull;
 
 import io.invoke4j.domain.InvokeException;
+import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.InvokeTransportException;
 import io.invoke4j.domain.event.InvocationProgress;
 import io.invoke4j.domain.event.InvokeEvent;
 import io.invoke4j.domain.event.QueueCleared;
@@ -27,6 +29,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits for queue items to reach a terminal status, driven by the event stream.
@@ -36,8 +40,14 @@ import java.util.function.Consumer;
  * re-read from the server (one {@code list} call) when waiting starts (they may have finished before
  * the subscription), after every reconnect (a completion may have happened while disconnected) and,
  * while the stream is not connected, once per poll interval: polling is the fallback, not the design.
+ *
+ * <p>A server that cannot be reached does not end a wait: a restarting InvokeAI refuses connections
+ * for half a minute and then cancels what was in progress. A read that fails for that reason (a
+ * transport failure, or 502/503/504 from a proxy in front of it) is tried again at every poll
+ * interval until it succeeds or the wait times out; the timeout then names the last such failure.
  */
 final class QueueWaiter {
+  private static final Logger log = LoggerFactory.getLogger(QueueWaiter.class);
   /** Put on the signal queue when the stream (re)connects: re-read everything. */
   private static final Object RESYNC = new Object();
 
@@ -76,6 +86,8 @@ final class QueueWaiter {
     private final Duration timeout;
     private final Consumer<? super JobUpdate> updates;
     private final Consumer<? super QueueItem> finished;
+    /** The last read that failed because the server could not be reached; null once one succeeds. */
+    private InvokeException unreachable;
 
     Wait(List<QueueItemId> ids, Duration poll, Duration timeout, Consumer<? super JobUpdate> updates,
         Consumer<? super QueueItem> finished) {
@@ -100,7 +112,7 @@ final class QueueWaiter {
           }
           Object signal = signals.poll(Math.min(pollNanos, left), TimeUnit.NANOSECONDS);
           if (signal == null) {
-            if (!events.isConnected()) {
+            if (!events.isConnected() || unreachable != null) {
               resync(List.copyOf(pending));
             }
           } else if (signal == RESYNC) {
@@ -149,8 +161,11 @@ final class QueueWaiter {
         report(id, changed.status(), changed.statusText(), changed.errorMessage());
         if (changed.status().isTerminal()) {
           // the event carries no results: read the finished item once
-          QueueItem item = queue.find(id).orElseThrow(() -> gone(id));
-          accept(item);
+          try {
+            accept(queue.find(id).orElseThrow(() -> gone(id)));
+          } catch (InvokeTransportException | InvokeHttpException e) {
+            unreachableOrThrow(e);
+          }
         }
       } else if (event instanceof InvocationProgress progress) {
         if (pending.contains(progress.item())) {
@@ -169,8 +184,19 @@ final class QueueWaiter {
     }
 
     private void resync(List<QueueItemId> toRead) {
+      List<QueueItem> items;
+      try {
+        items = queue.list(toRead);
+      } catch (InvokeTransportException | InvokeHttpException e) {
+        unreachableOrThrow(e);
+        return;
+      }
+      if (unreachable != null) {
+        log.info("the server answers again; reading queue items {}", describe(toRead));
+        unreachable = null;
+      }
       Map<QueueItemId, QueueItem> read = new HashMap<>();
-      for (QueueItem item : queue.list(toRead)) {
+      for (QueueItem item : items) {
         read.put(item.itemId(), item);
       }
       for (QueueItemId id : toRead) {
@@ -180,6 +206,31 @@ final class QueueWaiter {
         }
         accept(item);
       }
+    }
+
+    /**
+     * Keeps waiting when the server could not be reached (a transport failure, or 502/503/504
+     * from a proxy in front of it); rethrows anything else.
+     */
+    private void unreachableOrThrow(InvokeException failure) {
+      if (failure instanceof InvokeHttpException http
+          && http.status() != 502 && http.status() != 503 && http.status() != 504) {
+        throw http;
+      }
+      unreachable(failure);
+    }
+
+    /** Keeps waiting: the next poll reads again, whatever the stream says. */
+    private void unreachable(InvokeException failure) {
+      if (unreachable == null) {
+        log.warn("cannot read queue items {} ({}); trying again every poll interval until the wait"
+            + " times out", describe(pending), failure.getMessage());
+      }
+      unreachable = failure;
+    }
+
+    private String describe(java.util.Collection<QueueItemId> items) {
+      return items.stream().map(id -> String.valueOf(id.value())).toList().toString();
     }
 
     private void accept(QueueItem item) {
@@ -204,7 +255,11 @@ final class QueueWaiter {
     private WaitTimeoutException timedOut() {
       Map<QueueItemId, QueueItemStatus> unfinished = new LinkedHashMap<>();
       pending.forEach(id -> unfinished.put(id, lastStatus.getOrDefault(id, QueueItemStatus.PENDING)));
-      return new WaitTimeoutException(unfinished, timeout);
+      WaitTimeoutException timedOut = new WaitTimeoutException(unfinished, timeout);
+      if (unreachable != null) {
+        timedOut.initCause(unreachable); // the server could not be reached at the end
+      }
+      return timedOut;
     }
 
     private InvokeException gone(QueueItemId id) {
