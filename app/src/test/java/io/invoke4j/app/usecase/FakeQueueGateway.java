@@ -162,6 +162,11 @@ public final class FakeQueueGateway implements QueueGateway {
   }
 
   @Override
+  public synchronized Optional<QueueItem> next() {
+    return items.values().stream().filter(i -> i.status() == QueueItemStatus.PENDING).findFirst();
+  }
+
+  @Override
   public QueueItem cancel(QueueItemId id) {
     move(id, QueueItemStatus.CANCELED, Map.of(), true);
     return find(id).orElseThrow();
