@@ -28,6 +28,16 @@ final class QueueMapper {
   /** pydantic's message when a batch datum names a field the node lacks (InvokeAI 6.14.2). */
   private static final Pattern FIELD_NOT_FOUND =
       Pattern.compile("Field (\\S+) not found in node (\\S+)");
+  /** The graph validator's edge messages (graph.py, InvokeAI 6.14.2), which come with loc [body,batch,graph]. */
+  private static final Pattern EDGE_FIELD_NOT_FOUND =
+      Pattern.compile("Edge (?:source|destination) field (\\S+) does not exist in node (\\S+)");
+  private static final Pattern EDGE_NODE_NOT_FOUND =
+      Pattern.compile("Edge (?:source|destination) node (\\S+) does not exist in the graph");
+  /**
+   * An edge's repr in the other edge messages, {@code (a.value -> b.a)}: the destination is the
+   * input that cannot take it.
+   */
+  private static final Pattern EDGE_DESTINATION = Pattern.compile("-> (\\S+)\\.([^.)\\s]+)\\)");
 
   private QueueMapper() {}
 
@@ -195,10 +205,19 @@ final class QueueMapper {
       } else {
         Matcher field = FIELD_NOT_FOUND.matcher(message);
         Matcher node = NODE_NOT_FOUND.matcher(message);
+        Matcher edgeField = EDGE_FIELD_NOT_FOUND.matcher(message);
+        Matcher edgeNode = EDGE_NODE_NOT_FOUND.matcher(message);
+        Matcher destination = EDGE_DESTINATION.matcher(message);
         if (field.find()) {
           problem.nodeId(field.group(2)).field(field.group(1));
         } else if (node.find()) {
           problem.nodeId(node.group(1));
+        } else if (edgeField.find()) {
+          problem.nodeId(edgeField.group(2)).field(edgeField.group(1));
+        } else if (edgeNode.find()) {
+          problem.nodeId(edgeNode.group(1));
+        } else if (destination.find()) {
+          problem.nodeId(destination.group(1)).field(destination.group(2));
         }
       }
       problems.add(problem.build());
