@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public interface WorkflowLibrary {
   /**
-   * The saved workflows in {@code categories} ({@code user}, {@code default}, {@code project}; all
+   * The saved workflows in {@code categories} ({@code user}, {@code default}: InvokeAI 6.14 has no other; all
    * when empty), without their documents; empty when there are none.
    */
   List<WorkflowRecord> list(List<String> categories);

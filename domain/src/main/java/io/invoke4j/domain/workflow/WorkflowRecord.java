@@ -18,7 +18,7 @@ public interface WorkflowRecord {
 
   String name();
 
-  /** {@code user}, {@code default} or {@code project}. */
+  /** {@code user} or {@code default} (InvokeAI 6.14 knows no other category). */
   String category();
 
   Optional<String> description();
