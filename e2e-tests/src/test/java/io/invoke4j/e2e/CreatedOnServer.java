@@ -21,8 +21,6 @@ final class CreatedOnServer {
   final List<QueueItemId> queueItems = new ArrayList<>();
   final List<ImageName> images = new ArrayList<>();
   final List<BoardId> boards = new ArrayList<>();
-  /** Queue item ids as numbers, for EventStreamIT (not ours to edit); remove once it uses queueItems. */
-  final List<Long> items = new ArrayList<>();
 
   private final InvokeAiServer server;
 
@@ -54,9 +52,7 @@ final class CreatedOnServer {
     if (!batches.isEmpty()) {
       attempt(failures, () -> server.queue().cancelBatches(batches));
     }
-    List<QueueItemId> allItems = new ArrayList<>(queueItems);
-    items.forEach(id -> allItems.add(QueueItemId.of(id)));
-    for (QueueItemId id : allItems) {
+    for (QueueItemId id : queueItems) {
       attempt(failures, () -> server.queue().delete(id));
     }
     if (!images.isEmpty()) {

@@ -2,7 +2,6 @@ package io.invoke4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.invoke4j.adapter.http.SocketIoEventStream;
 import io.invoke4j.app.usecase.WorkflowRequests;
 import io.invoke4j.domain.event.BatchEnqueued;
@@ -12,6 +11,8 @@ import io.invoke4j.domain.event.InvocationStarted;
 import io.invoke4j.domain.event.InvokeEvent;
 import io.invoke4j.domain.event.QueueItemStatusChanged;
 import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.EnqueueResult;
+import io.invoke4j.domain.queue.QueueItem;
 import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
@@ -63,10 +64,9 @@ class EventStreamIT {
     List<String> graphNodes = new ArrayList<>();
     request.toJson().path("batch").path("graph").path("nodes").fieldNames().forEachRemaining(graphNodes::add);
 
-    InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    created.items.addAll(result.itemIds());
-    QueueItemId item = QueueItemId.of(result.itemIds().get(0));
-    List<InvokeEvent> mine = awaitTerminalStatus(item, result.batchId());
+    EnqueueResult result = created.enqueued(server.queue().enqueue(request));
+    QueueItemId item = result.itemIds().get(0);
+    List<InvokeEvent> mine = awaitTerminalStatus(item, result.batchId().value());
 
     assertThat(mine).extracting(InvokeEvent::name).containsExactly(
         "batch_enqueued",
@@ -96,13 +96,12 @@ class EventStreamIT {
     connect();
     EnqueueRequest request = WorkflowRequests.prepare(example("blur-resize-save.json"),
         Map.of(0, "invoke4j-e2e-no-such-image.png"), 1, Optional.empty());
-    InvokeAiServer.EnqueueResult result = server.enqueue(request.toJson());
-    created.items.addAll(result.itemIds());
-    QueueItemId item = QueueItemId.of(result.itemIds().get(0));
+    EnqueueResult result = created.enqueued(server.queue().enqueue(request));
+    QueueItemId item = result.itemIds().get(0);
 
-    awaitTerminalStatus(item, result.batchId());
+    awaitTerminalStatus(item, result.batchId().value());
     // InvokeAI sends the error after the failed status: wait for it too
-    List<InvokeEvent> mine = awaitEvents(item, result.batchId(),
+    List<InvokeEvent> mine = awaitEvents(item, result.batchId().value(),
         list -> list.stream().anyMatch(InvocationError.class::isInstance));
 
     assertThat(mine).extracting(InvokeEvent::name).containsExactly(
@@ -170,9 +169,9 @@ class EventStreamIT {
         return mine;
       }
       if (Instant.now().isAfter(deadline)) {
-        JsonNode state = server.queueItem((int) item.value());
+        String state = server.queue().find(item).map(QueueItem::statusText).orElse("gone");
         throw new AssertionError("events of item " + item.value() + " incomplete after " + TIMEOUT
-            + " (item " + state.path("status").asText() + "): " + mine);
+            + " (item " + state + "): " + mine);
       }
       Thread.sleep(50);
     }

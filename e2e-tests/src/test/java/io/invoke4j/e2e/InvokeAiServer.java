@@ -1,9 +1,6 @@
 package io.invoke4j.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.adapter.http.HttpSettings;
 import io.invoke4j.adapter.http.InvokeHttp;
 import io.invoke4j.app.InvokeAIClient;
@@ -37,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The InvokeAI server under test, reached through invoke4j's own {@link InvokeAIClient}, plus what
@@ -260,59 +256,5 @@ final class InvokeAiServer {
     try (InvokeHttp http = InvokeHttp.create(settings)) {
       return http.currentToken();
     }
-  }
-
-  // --- for EventStreamIT, which is not ours to edit: remove once it uses the typed methods --------
-
-  /** The batch id and item ids (ascending) of an enqueue, untyped. */
-  record EnqueueResult(String batchId, List<Long> itemIds) {}
-
-  /** Enqueues an {@code enqueue_batch} body through the library (read back into a request). */
-  EnqueueResult enqueue(JsonNode body) {
-    var result = queue().enqueue(requestOf(body));
-    return new EnqueueResult(result.batchId().value(),
-        result.itemIds().stream().map(QueueItemId::value).toList());
-  }
-
-  /** The server's JSON of one queue item. */
-  JsonNode queueItem(long itemId) {
-    return queue().find(QueueItemId.of(itemId))
-        .orElseThrow(() -> new AssertionError("no queue item " + itemId))
-        .raw();
-  }
-
-  /** The request whose {@link EnqueueRequest#toJson()} is {@code body}. */
-  static EnqueueRequest requestOf(JsonNode body) {
-    JsonNode batch = body.path("batch");
-    JsonNode graph = batch.path("graph");
-    List<List<BatchDatum>> groups = new ArrayList<>();
-    for (JsonNode group : batch.path("data")) {
-      List<BatchDatum> zipped = new ArrayList<>();
-      for (JsonNode datum : group) {
-        List<JsonNode> values = new ArrayList<>();
-        datum.path("items").forEach(values::add);
-        zipped.add(BatchDatum.builder().nodePath(datum.path("node_path").asText())
-            .fieldName(datum.path("field_name").asText()).items(values).build());
-      }
-      groups.add(zipped);
-    }
-    EnqueueRequest.Builder request = EnqueueRequest.builder()
-        .graph(Graph.of(graph.path("id").asText(UUID.randomUUID().toString()),
-            graph.path("nodes").isObject() ? (ObjectNode) graph.path("nodes")
-                : JsonNodeFactory.instance.objectNode(),
-            graph.path("edges").isArray() ? (ArrayNode) graph.path("edges")
-                : JsonNodeFactory.instance.arrayNode()))
-        .data(BatchData.of(groups))
-        .runs(batch.path("runs").asInt(1))
-        .origin(batch.path("origin").asText("workflows"))
-        .destination(batch.path("destination").asText("gallery"))
-        .prepend(body.path("prepend").asBoolean(false));
-    if (batch.hasNonNull("batch_id")) {
-      request.batchId(BatchId.of(batch.path("batch_id").asText()));
-    }
-    if (batch.hasNonNull("workflow")) {
-      request.workflow(batch.get("workflow"));
-    }
-    return request.build();
   }
 }
