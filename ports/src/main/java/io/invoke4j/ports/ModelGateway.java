@@ -31,8 +31,8 @@ public interface ModelGateway {
   /**
    * Starts installing the model at {@code source}: a path on the server's disk, an {@code http(s)}
    * URL or a Hugging Face repo id ({@code owner/name}, optionally {@code :variant} and
-   * {@code ::subfolder}). A local file is installed before this returns (the job is then terminal:
-   * completed, or error with the server's reason); remote sources progress in the background.
+   * {@code ::subfolder}). A local file is installed at once (6.14.2), though the answer may still
+   * say running; remote sources progress in the background. Poll {@link #findInstallJob}.
    *
    * @param inplace for a local path: register the files where they are instead of copying them
    * @throws io.invoke4j.domain.InvokeHttpException 409 when the model is installed already or the
@@ -85,7 +85,10 @@ public interface ModelGateway {
   /** The model cache's statistics; empty when the server has none (no model loaded yet). */
   Optional<ModelCacheStats> cacheStats();
 
-  /** Whether the server holds a valid Hugging Face token. */
+  /**
+   * Whether the server holds a valid Hugging Face token. Admin-only on a multiuser server (403),
+   * although it only reads.
+   */
   HfTokenStatus hfTokenStatus();
 
   /**

@@ -52,14 +52,19 @@ public abstract class ModelGatewayContract {
   }
 
   @Test
-  public void installOfALocalFileThatIsNotAModelFailsWithTheServersReason() throws IOException {
+  public void installOfALocalFileThatIsNotAModelFailsWithTheServersReason() throws IOException, InterruptedException {
     Path file = Files.createTempFile("invoke4j-not-a-model", ".txt");
     try {
       Files.writeString(file, "hello");
 
-      ModelInstallJob job = models().install(file.toString(), true);
+      ModelInstallJob started = models().install(file.toString(), true);
+      // a local install runs at once, but the answer may still say "running" (6.14.2)
+      ModelInstallJob job = started;
+      for (int i = 0; i < 100 && !job.isTerminal(); i++) {
+        Thread.sleep(100);
+        job = models().findInstallJob(started.id()).orElseThrow();
+      }
 
-      // a local install runs before the route returns
       assertThat(job.status()).isEqualTo(InstallStatus.ERROR);
       assertThat(job.statusText()).isEqualTo("error");
       assertThat(job.errorReason()).contains("ValueError");
@@ -67,15 +72,14 @@ public abstract class ModelGatewayContract {
       assertThat(job.source()).isEqualTo(file.toString());
       assertThat(job.sourceType()).isEqualTo("local");
       assertThat(job.installed()).isEmpty();
-      assertThat(models().findInstallJob(job.id())).hasValueSatisfying(
-          found -> assertThat(found.status()).isEqualTo(InstallStatus.ERROR));
-      assertThat(models().installJobs()).extracting(ModelInstallJob::id).contains(job.id());
+      long id = job.id();
+      assertThat(models().installJobs()).extracting(ModelInstallJob::id).contains(id);
       assertThat(models().list(Optional.empty(), Optional.empty())).isEmpty();
 
       models().pruneInstallJobs();
 
-      assertThat(models().findInstallJob(job.id())).isEmpty();
-      assertThat(models().installJobs()).extracting(ModelInstallJob::id).doesNotContain(job.id());
+      assertThat(models().findInstallJob(id)).isEmpty();
+      assertThat(models().installJobs()).extracting(ModelInstallJob::id).doesNotContain(id);
     } finally {
       Files.deleteIfExists(file);
     }

@@ -87,17 +87,17 @@ public final class HttpModelGateway implements ModelGateway {
     http.request("DELETE", INSTALL + "/" + id).send();
   }
 
-  /** {@inheritDoc} */
+  /** {@inheritDoc} Sent uncompressed: the answer is a 204 (see {@code InvokeHttp.Request#uncompressed}). */
   @Override
   public void pruneInstallJobs() {
-    http.request("DELETE", INSTALL).send();
+    http.request("DELETE", INSTALL).uncompressed().send();
   }
 
-  /** {@inheritDoc} */
+  /** {@inheritDoc} Sent uncompressed: the answer is a 204 (see {@code InvokeHttp.Request#uncompressed}). */
   @Override
   public void delete(ModelKey key) {
     requireNonNull(key, "key == null");
-    http.request("DELETE", MODELS + "i/" + InvokeHttp.seg(key.value())).send();
+    http.request("DELETE", MODELS + "i/" + InvokeHttp.seg(key.value())).uncompressed().send();
   }
 
   /** {@inheritDoc} Not repeated after a 502-504: a second conversion would answer 409. */

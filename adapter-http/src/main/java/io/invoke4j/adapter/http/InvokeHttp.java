@@ -188,6 +188,7 @@ public final class InvokeHttp implements AutoCloseable {
     private Supplier<HttpEntity> body;
     private boolean idempotent;
     private boolean anonymous;
+    private boolean uncompressed;
 
     private Request(String method, String path) {
       this.method = method;
@@ -231,6 +232,16 @@ public final class InvokeHttp implements AutoCloseable {
 
     Request anonymous() {
       this.anonymous = true;
+      return this;
+    }
+
+    /**
+     * Asks for an uncompressed answer. InvokeAI 6.14.2's gzip middleware fails on an empty 204
+     * answer when the request accepts gzip ("Expected ASGI message 'http.response.start'"): the
+     * route has done its work, but the client sees a 500. Routes that answer 204 use this.
+     */
+    Request uncompressed() {
+      this.uncompressed = true;
       return this;
     }
 
@@ -471,6 +482,10 @@ public final class InvokeHttp implements AutoCloseable {
     URI uri = uriOf(request);
     HttpUriRequestBase message = new HttpUriRequestBase(request.method, uri);
     message.setHeader(HttpHeaders.ACCEPT, "application/json");
+    if (request.uncompressed) {
+      // an explicit header is kept: the client adds its own Accept-Encoding only when none is set
+      message.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+    }
     if (bearer != null) {
       message.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
     }

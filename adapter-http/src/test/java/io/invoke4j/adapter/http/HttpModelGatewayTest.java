@@ -186,6 +186,8 @@ class HttpModelGatewayTest {
     RecordedRequest prune = server.takeRequest();
     assertThat(prune.getMethod()).isEqualTo("DELETE");
     assertThat(prune.getTarget()).isEqualTo("/api/v2/models/install");
+    // 6.14.2 answers a gzip-accepting 204 route with a 500 (its gzip middleware fails on the empty body)
+    assertThat(prune.getHeaders().get("Accept-Encoding")).isEqualTo("identity");
   }
 
   @Test
@@ -207,6 +209,7 @@ class HttpModelGatewayTest {
     RecordedRequest recorded = server.takeRequest();
     assertThat(recorded.getMethod()).isEqualTo("DELETE");
     assertThat(recorded.getTarget()).isEqualTo("/api/v2/models/i/k%201");
+    assertThat(recorded.getHeaders().get("Accept-Encoding")).isEqualTo("identity");
   }
 
   @Test

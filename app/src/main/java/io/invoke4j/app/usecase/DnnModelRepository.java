@@ -74,8 +74,9 @@ public final class DnnModelRepository {
   /**
    * Starts installing the model at {@code source} (a path on the server's disk, copied into the
    * models folder; an {@code http(s)} URL; or a Hugging Face repo id {@code owner/name}, optionally
-   * {@code :variant} and {@code ::subfolder}). A local file is done when this returns; remote
-   * sources download in the background: wait with {@link ModelInstallJobHandle#waitUntilDone}.
+   * {@code :variant} and {@code ::subfolder}). A local file is installed at once (the answer may
+   * still say running); remote sources download in the background: wait with
+   * {@link ModelInstallJobHandle#waitUntilDone}.
    *
    * @throws io.invoke4j.domain.InvokeHttpException 409 when it is installed already or the source
    *     cannot be parsed (e.g. a path that does not exist)
@@ -149,7 +150,7 @@ public final class DnnModelRepository {
     return models.cacheStats();
   }
 
-  /** Whether the server holds a valid Hugging Face token. */
+  /** Whether the server holds a valid Hugging Face token (admin-only on a multiuser server: 403). */
   public HfTokenStatus getHfLoginStatus() {
     return models.hfTokenStatus();
   }
