@@ -30,6 +30,7 @@ import io.invoke4j.domain.queue.QueueItem;
 import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.Sweep;
 import io.invoke4j.domain.workflow.InvalidInputException;
+import io.invoke4j.domain.workflow.LoadWarning;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.domain.workflow.WorkflowEdge;
 import io.invoke4j.domain.workflow.WorkflowField;
@@ -113,6 +114,15 @@ public final class WorkflowHandle {
   /** The workflow with the values set so far (image files to upload are not in it yet). */
   public synchronized WorkflowDefinition definition() {
     return definition;
+  }
+
+  /**
+   * What loading changed in the workflow, as the GUI would tell (removed edges, updated nodes,
+   * dropped values, images, boards and models reset because the server lacks them): the {@link
+   * WorkflowDefinition#loadWarnings()} of its definition. Empty when the file was loaded unchanged.
+   */
+  public synchronized List<LoadWarning> loadWarnings() {
+    return definition.loadWarnings();
   }
 
   /** The form inputs, in the order the GUI shows them, with their current values. */

@@ -7,6 +7,7 @@ import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.domain.workflow.WorkflowId;
 import io.invoke4j.domain.workflow.WorkflowRecord;
+import io.invoke4j.ports.BoardGateway;
 import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
@@ -29,6 +30,8 @@ import java.util.concurrent.Executor;
 public final class WorkflowRepository {
   private final WorkflowHandle.Services services;
   private final Optional<WorkflowLibrary> library;
+  /** Set once, by the constructor that takes it; board references are checked on load only with it. */
+  private Optional<BoardGateway> boards = Optional.empty();
 
   /**
    * A repository over these ports.
@@ -67,6 +70,18 @@ public final class WorkflowRepository {
   }
 
   /**
+   * A repository over these ports, with the server's workflow {@code library} and its {@code boards},
+   * so that {@link #loadWorkflow(WorkflowDefinition)} checks every reference the GUI checks.
+   *
+   * @param waitExecutor runs the asynchronous waits
+   */
+  public WorkflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models, ServerGateway server,
+      EventStream events, WorkflowLibrary library, BoardGateway boards, Executor waitExecutor) {
+    this(queue, images, models, server, events, library, waitExecutor);
+    this.boards = Optional.of(requireNonNull(boards, "boards == null"));
+  }
+
+  /**
    * A new handle for {@code definition}, with the values the definition carries. Handles are
    * independent: values set on one do not reach another.
    *
@@ -97,6 +112,23 @@ public final class WorkflowRepository {
         ? definition.withTyper(FieldTyper.withTemplates(services.templates().get()))
         : definition;
     return new WorkflowHandle(services, typed);
+  }
+
+  /**
+   * A new handle for {@code definition} loaded as the GUI loads it from this server ({@link
+   * WorkflowLoader}): the server's templates update outdated nodes and remove the edges they refuse,
+   * {@code call_saved_workflow} inputs are refreshed from the library, and images, boards and models
+   * the server does not have are reset. Every change is in {@link WorkflowHandle#loadWarnings()};
+   * a reset required input is then reported by {@link WorkflowHandle#validateInputs()}, and refused
+   * by {@link WorkflowHandle#submit()} before anything is enqueued.
+   *
+   * @throws io.invoke4j.domain.InvokeException when the server cannot be asked
+   */
+  public WorkflowHandle loadWorkflow(WorkflowDefinition definition) {
+    requireNonNull(definition, "definition == null");
+    WorkflowLoader loader = new WorkflowLoader(services.templates(), services.images(), boards, services.models(),
+        library);
+    return new WorkflowHandle(services, loader.load(definition));
   }
 
   // ---- the server's workflow library

@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.invoke4j.app.usecase.WorkflowRepository;
+import io.invoke4j.ports.BoardGateway;
 import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
@@ -26,7 +27,7 @@ public final class UseCaseModule extends AbstractModule {
   @Provides
   @Singleton
   WorkflowRepository workflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models,
-      ServerGateway server, EventStream events, WorkflowLibrary library) {
-    return new WorkflowRepository(queue, images, models, server, events, library, waitExecutor);
+      ServerGateway server, EventStream events, WorkflowLibrary library, BoardGateway boards) {
+    return new WorkflowRepository(queue, images, models, server, events, library, boards, waitExecutor);
   }
 }

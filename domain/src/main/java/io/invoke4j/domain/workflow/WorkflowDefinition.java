@@ -124,6 +124,39 @@ public final class WorkflowDefinition {
   }
 
   /**
+   * Reads a workflow from a JSON tree (deep-copied) as {@link #fromJsonNode(JsonNode, NodeTemplates)}
+   * does, first refreshing each {@code call_saved_workflow} node's dynamic inputs from the saved
+   * workflow {@code savedWorkflows} returns for its {@code workflow_id} (its document; empty when it
+   * cannot be retrieved, reported as {@link LoadWarning.Kind#SAVED_WORKFLOW_UNAVAILABLE}), as the
+   * GUI does before it checks the edges.
+   *
+   * @throws WorkflowFormatException when the tree is not a usable workflow
+   */
+  public static WorkflowDefinition fromJsonNode(JsonNode json, NodeTemplates templates,
+      Function<String, Optional<JsonNode>> savedWorkflows) {
+    Objects.requireNonNull(json, "json == null");
+    Objects.requireNonNull(templates, "templates == null");
+    Objects.requireNonNull(savedWorkflows, "savedWorkflows == null");
+    JsonNode tree = json.deepCopy();
+    WorkflowReader.read(tree, FieldTyper.offline()); // refuse what is no workflow before touching it
+    List<LoadWarning> refreshed;
+    try {
+      refreshed = SavedWorkflowInputs.refresh((ObjectNode) tree, templates, savedWorkflows);
+    } catch (RuntimeException e) {
+      throw new WorkflowFormatException("$", "unreadable workflow: " + e, e);
+    }
+    WorkflowDefinition loaded = load(tree, FieldTyper.withTemplates(templates), templates, true);
+    if (refreshed.isEmpty()) {
+      return loaded;
+    }
+    List<LoadWarning> warnings = new ArrayList<>(refreshed);
+    warnings.addAll(loaded.warnings);
+    return new WorkflowDefinition(loaded.json, loaded.typer, loaded.name, loaded.schemaVersion, loaded.id,
+        loaded.nodes, loaded.nodeIndexById, loaded.edges, loaded.inputs, loaded.inputNodeIndexes,
+        List.copyOf(warnings));
+  }
+
+  /**
    * Reads a workflow from a stream of JSON (UTF-8 or as detected by Jackson); the stream is not closed.
    *
    * @throws WorkflowFormatException when the stream cannot be read or holds no usable workflow
@@ -180,6 +213,22 @@ public final class WorkflowDefinition {
     warnings.addAll(rules);
     warnings.addAll(read.warnings());
     return new WorkflowDefinition(tree, typer, read, checked.schemaVersion(), List.copyOf(warnings));
+  }
+
+  /**
+   * This workflow loaded again as the GUI connected to the server that gave {@code templates} loads
+   * it ({@link #fromJsonNode(JsonNode, NodeTemplates, Function)} on its tree, values set so far
+   * included): the rules an offline load could not apply are applied now. The warnings are this
+   * definition's followed by those of the new load that are not already among them.
+   *
+   * @throws WorkflowFormatException when the tree is not a usable workflow
+   */
+  public WorkflowDefinition reload(NodeTemplates templates, Function<String, Optional<JsonNode>> savedWorkflows) {
+    WorkflowDefinition loaded = fromJsonNode(json, templates, savedWorkflows);
+    List<LoadWarning> merged = new ArrayList<>(warnings);
+    loaded.warnings.stream().filter(w -> !warnings.contains(w)).forEach(merged::add);
+    return new WorkflowDefinition(loaded.json, loaded.typer, loaded.name, schemaVersion, loaded.id, loaded.nodes,
+        loaded.nodeIndexById, loaded.edges, loaded.inputs, loaded.inputNodeIndexes, List.copyOf(merged));
   }
 
   /**
@@ -296,6 +345,26 @@ public final class WorkflowDefinition {
     ObjectNode root = json.deepCopy();
     JsonNode node = root.get("nodes").get(nodeIndexById.get(nodeId));
     ((ObjectNode) node.get("data").get("inputs").get(fieldName)).remove("value");
+    List<LoadWarning> more = new ArrayList<>(warnings);
+    more.add(why);
+    return new WorkflowDefinition(root, typer, WorkflowReader.read(root, typer), schemaVersion, List.copyOf(more));
+  }
+
+  /**
+   * A copy where the value of field {@code fieldName} of node {@code nodeId} is {@code value} (as if
+   * the file had it), with {@code why} added to the {@link #loadWarnings()}: how a loader that checks
+   * the workflow against a server removes the images it cannot find from an image collection, as the
+   * GUI does.
+   *
+   * @throws InvalidInputException for an unknown node or field
+   */
+  public WorkflowDefinition withLoadedValue(String nodeId, String fieldName, JsonNode value, LoadWarning why) {
+    Objects.requireNonNull(value, "value == null");
+    Objects.requireNonNull(why, "why == null");
+    field(nodeId, fieldName);
+    ObjectNode root = json.deepCopy();
+    JsonNode node = root.get("nodes").get(nodeIndexById.get(nodeId));
+    ((ObjectNode) node.get("data").get("inputs").get(fieldName)).set("value", value.deepCopy());
     List<LoadWarning> more = new ArrayList<>(warnings);
     more.add(why);
     return new WorkflowDefinition(root, typer, WorkflowReader.read(root, typer), schemaVersion, List.copyOf(more));
