@@ -10,10 +10,13 @@ import io.invoke4j.domain.event.InvocationError;
 import io.invoke4j.domain.event.InvocationProgress;
 import io.invoke4j.domain.event.InvocationStarted;
 import io.invoke4j.domain.event.InvokeEvent;
+import io.invoke4j.domain.event.ModelInstallEvent;
+import io.invoke4j.domain.event.ModelLoadEvent;
 import io.invoke4j.domain.event.OtherEvent;
 import io.invoke4j.domain.event.QueueCleared;
 import io.invoke4j.domain.event.QueueItemStatusChanged;
 import io.invoke4j.domain.event.QueueItemsCanceled;
+import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.queue.BatchId;
 import io.invoke4j.domain.queue.QueueCounts;
 import io.invoke4j.domain.queue.QueueItemId;
@@ -92,7 +95,13 @@ final class EventMapper {
           return QueueCleared.builder().name(name).raw(payload).queueId(text(payload, "queue_id")).build();
         case "queue_items_canceled":
           return itemsCanceled(name, payload);
+        case "model_load_started":
+        case "model_load_complete":
+          return modelLoad(name, payload);
         default:
+          if (ModelInstallEvent.Kind.ofEventName(name).isPresent()) {
+            return modelInstall(name, ModelInstallEvent.Kind.ofEventName(name).get(), payload);
+          }
           return other(name, payload);
       }
     } catch (RuntimeException e) {
@@ -100,6 +109,43 @@ final class EventMapper {
       log.warn("Cannot read event {}, passing it on as OtherEvent: {}", name, e.toString());
       return other(name, payload);
     }
+  }
+
+  /** {@code model_install_*}: {@code id}, {@code source} (a tagged object) and what the kind adds. */
+  private static ModelInstallEvent modelInstall(String name, ModelInstallEvent.Kind kind, JsonNode p) {
+    JsonNode id = required(p, "id");
+    if (!id.canConvertToLong()) {
+      throw new IllegalArgumentException("id is not an integer: " + id);
+    }
+    return ModelInstallEvent.builder().name(name).raw(p).kind(kind)
+        .jobId(id.longValue())
+        .source(ModelMapper.sourceText(p.get("source")))
+        .bytes(optionalLong(p, "bytes"))
+        .totalBytes(optionalLong(p, "total_bytes"))
+        .modelKey(optionalText(p, "key").map(ModelKey::of))
+        .errorType(optionalText(p, "error_type"))
+        .error(optionalText(p, "error"))
+        .build();
+  }
+
+  /** {@code model_load_*}: the model's {@code config} and the {@code submodel_type}. */
+  private static ModelLoadEvent modelLoad(String name, JsonNode p) {
+    return ModelLoadEvent.builder().name(name).raw(p)
+        .complete(name.equals("model_load_complete"))
+        .model(ModelMapper.toModelRecord(object(p, "config")))
+        .submodelType(optionalText(p, "submodel_type"))
+        .build();
+  }
+
+  private static Optional<Long> optionalLong(JsonNode p, String field) {
+    JsonNode value = p.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.canConvertToLong()) {
+      throw new IllegalArgumentException(field + " is not an integer: " + value);
+    }
+    return Optional.of(value.longValue());
   }
 
   private static OtherEvent other(String name, JsonNode payload) {

@@ -69,7 +69,7 @@ final class ModelMapper {
   }
 
   /** The source as a user gave it: the path, the URL, or the repo id with variant and subfolder. */
-  private static String sourceText(JsonNode source) {
+  static String sourceText(JsonNode source) {
     if (source == null || source.isNull()) {
       return "";
     }

@@ -11,10 +11,13 @@ import io.invoke4j.domain.event.InvocationError;
 import io.invoke4j.domain.event.InvocationProgress;
 import io.invoke4j.domain.event.InvocationStarted;
 import io.invoke4j.domain.event.InvokeEvent;
+import io.invoke4j.domain.event.ModelInstallEvent;
+import io.invoke4j.domain.event.ModelLoadEvent;
 import io.invoke4j.domain.event.OtherEvent;
 import io.invoke4j.domain.event.QueueCleared;
 import io.invoke4j.domain.event.QueueItemStatusChanged;
 import io.invoke4j.domain.event.QueueItemsCanceled;
+import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.queue.BatchId;
 import io.invoke4j.domain.queue.QueueCounts;
 import io.invoke4j.domain.queue.QueueItemId;
@@ -270,6 +273,65 @@ class EventMapperTest {
   }
 
   /** The fixture fed through the socket path: org.json object, then mapped. */
+  @Test
+  void mapsAModelInstallErrorWithTheServersReason() {
+    assertThat(mapFixture("model_install_error", "model-install-error.json")).isEqualTo(
+        ModelInstallEvent.builder()
+            .name("model_install_error")
+            .raw(json.nullNode())
+            .kind(ModelInstallEvent.Kind.ERROR)
+            .jobId(4)
+            .source("/tmp/invoke4j-e2e-not-a-model.txt")
+            .errorType("ValueError")
+            .error("File extension .txt is not a recognized model format. Expected one of: .bin, .ckpt, .gguf,"
+                + " .onnx, .pt, .pth, .safetensors")
+            .build());
+  }
+
+  @Test
+  void mapsDownloadProgressWithItsFraction() {
+    ModelInstallEvent event = (ModelInstallEvent) mapFixture("model_install_download_progress",
+        "model-install-download-progress.json");
+
+    assertThat(event.kind()).isEqualTo(ModelInstallEvent.Kind.DOWNLOAD_PROGRESS);
+    assertThat(event.source()).isEqualTo("stabilityai/sdxl-vae:fp16");
+    assertThat(event.bytes()).contains(83886080L);
+    assertThat(event.totalBytes()).contains(334643268L);
+    assertThat(event.fraction()).hasValueSatisfying(f -> assertThat(f).isBetween(0.25, 0.26));
+  }
+
+  @Test
+  void mapsAModelInstallCompletionWithTheKey() {
+    ModelInstallEvent event = (ModelInstallEvent) mapFixture("model_install_complete", "model-install-complete.json");
+
+    assertThat(event.kind()).isEqualTo(ModelInstallEvent.Kind.COMPLETE);
+    assertThat(event.modelKey()).contains(ModelKey.of("0f2a7c44-2d1b-4a3e-9e51-6c8d9b0a1f23"));
+  }
+
+  @Test
+  void mapsAModelLoadWithItsSubmodel() {
+    ModelLoadEvent event = (ModelLoadEvent) mapFixture("model_load_complete", "model-load-complete.json");
+
+    assertThat(event.complete()).isTrue();
+    assertThat(event.model().name()).isEqualTo("Juggernaut XL v9");
+    assertThat(event.model().base()).isEqualTo("sdxl");
+    assertThat(event.submodelType()).contains("unet");
+  }
+
+  @Test
+  void cancelledInstallWithoutBytesAndAnUnknownInstallEventStayReadable() {
+    InvokeEvent cancelled = mapper.map("model_install_cancelled", json.createObjectNode().put("id", 9)
+        .put("source", "owner/repo"));
+    InvokeEvent unknown = mapper.map("model_install_paused", json.createObjectNode().put("id", 9));
+
+    assertThat(cancelled).isInstanceOfSatisfying(ModelInstallEvent.class, e -> {
+      assertThat(e.kind()).isEqualTo(ModelInstallEvent.Kind.CANCELLED);
+      assertThat(e.source()).isEqualTo("owner/repo");
+      assertThat(e.fraction()).isEmpty();
+    });
+    assertThat(unknown).isInstanceOf(OtherEvent.class);
+  }
+
   private InvokeEvent mapFixture(String name, String file) {
     try {
       return mapper.fromSocket(name, new JSONObject(text(file)));
