@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.invoke4j.adapter.http.HttpSettings;
@@ -13,6 +14,7 @@ import io.invoke4j.adapter.memory.MemoryInvokeAI;
 import io.invoke4j.app.usecase.BoardRepository;
 import io.invoke4j.app.usecase.DnnModelRepository;
 import io.invoke4j.app.usecase.QueueRepository;
+import io.invoke4j.app.usecase.Quick;
 import io.invoke4j.app.usecase.ServerRepository;
 import io.invoke4j.app.usecase.WorkflowRepository;
 import io.invoke4j.app.wiring.HttpAdapterModule;
@@ -25,7 +27,9 @@ import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
 import io.invoke4j.ports.ServerGateway;
+import io.invoke4j.ports.VideoGateway;
 import io.invoke4j.ports.WorkflowLibrary;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,6 +68,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InvokeAIClient implements AutoCloseable {
   private final QueueRepository queue;
   private final ImageGateway images;
+  private final VideoGateway videos;
   private final BoardGateway boards;
   private final ModelGateway models;
   private final WorkflowLibrary workflowLibrary;
@@ -71,6 +76,7 @@ public final class InvokeAIClient implements AutoCloseable {
   private final EventStream events;
   private final BoardRepository boardRepo;
   private final DnnModelRepository dnnModelRepo;
+  private final Quick quick;
   private final WorkflowRepository workflowRepo;
   private final Optional<InvokeHttp> http;
   private final ExecutorService waitExecutor;
@@ -80,12 +86,15 @@ public final class InvokeAIClient implements AutoCloseable {
     this.events = injector.getInstance(EventStream.class);
     this.queue = new QueueRepository(injector.getInstance(QueueGateway.class), events);
     this.images = injector.getInstance(ImageGateway.class);
+    this.videos = injector.getExistingBinding(Key.get(VideoGateway.class)) != null
+        ? injector.getInstance(VideoGateway.class) : noVideos();
     this.boards = injector.getInstance(BoardGateway.class);
     this.models = injector.getInstance(ModelGateway.class);
     this.workflowLibrary = injector.getInstance(WorkflowLibrary.class);
     this.server = new ServerRepository(injector.getInstance(ServerGateway.class));
     this.boardRepo = new BoardRepository(boards, images);
     this.dnnModelRepo = new DnnModelRepository(models);
+    this.quick = new Quick(images);
     this.workflowRepo = injector.getInstance(WorkflowRepository.class);
     this.http = usesHttp ? Optional.of(injector.getInstance(InvokeHttp.class)) : Optional.empty();
     this.waitExecutor = waitExecutor;
@@ -173,6 +182,31 @@ public final class InvokeAIClient implements AutoCloseable {
   /** The server's saved workflows. */
   public WorkflowLibrary workflowLibrary() {
     return workflowLibrary;
+  }
+
+  /** One-call helpers (the Python client's {@code quick}), e.g. copy an image to a board. */
+  public Quick quick() {
+    return quick;
+  }
+
+  /**
+   * Videos: the outputs of video nodes (Wan 2.2) and uploads. A client built from swapped ports
+   * without {@link Builder#videoGateway} has none: its calls throw {@link IllegalStateException}.
+   */
+  public VideoGateway videos() {
+    return videos;
+  }
+
+  /** A video gateway whose every call says why there is none. */
+  private static VideoGateway noVideos() {
+    return (VideoGateway) Proxy.newProxyInstance(VideoGateway.class.getClassLoader(),
+        new Class<?>[] {VideoGateway.class}, (proxy, method, args) -> {
+          if (method.getName().equals("toString")) {
+            return "no VideoGateway";
+          }
+          throw new IllegalStateException("this client has no video gateway: give a baseUrl, inMemory(...) or"
+              + " videoGateway(...) to the builder");
+        });
   }
 
   /** The server's live events (connects on the first subscription). */
@@ -319,6 +353,12 @@ public final class InvokeAIClient implements AutoCloseable {
       return this;
     }
 
+    /** Uses {@code videos} instead of the HTTP (or in-memory) video gateway. */
+    public Builder videoGateway(VideoGateway videos) {
+      swapped.bind(VideoGateway.class, videos);
+      return this;
+    }
+
     /** Uses {@code events} instead of the Socket.IO event stream; the client closes it on {@link #close()}. */
     public Builder eventStream(EventStream events) {
       swapped.bind(EventStream.class, events);
@@ -355,6 +395,9 @@ public final class InvokeAIClient implements AutoCloseable {
             + String.join(", ", missing.stream().map(Class::getSimpleName).toList()));
       }
       boolean usesHttp = hasBaseUrl && !missing.isEmpty();
+      if (memory != null && !swapped.ports().contains(VideoGateway.class)) {
+        swapped.bind(VideoGateway.class, memory.videos());
+      }
       Module ports = usesHttp ? Modules.override(new HttpAdapterModule(http.build())).with(swapped)
           : memory != null ? Modules.override(new MemoryAdapterModule(memory)).with(swapped)
           : swapped;

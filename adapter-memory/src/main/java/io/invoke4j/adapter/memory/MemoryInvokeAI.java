@@ -57,6 +57,7 @@ public final class MemoryInvokeAI implements AutoCloseable {
 
   private final FakeQueueGateway queue;
   private final FakeImageGateway imageGateway;
+  private final FakeVideoGateway videoGateway;
   private final FakeBoardGateway boardGateway;
   private final FakeModelGateway modelGateway;
   private final FakeWorkflowLibrary library;
@@ -87,6 +88,7 @@ public final class MemoryInvokeAI implements AutoCloseable {
     this.events = new FakeEventStream();
     this.queue = new FakeQueueGateway(this);
     this.imageGateway = new FakeImageGateway(this);
+    this.videoGateway = new FakeVideoGateway(this);
     this.boardGateway = new FakeBoardGateway(this);
     this.modelGateway = new FakeModelGateway(this);
     this.library = new FakeWorkflowLibrary(this);
@@ -158,6 +160,11 @@ public final class MemoryInvokeAI implements AutoCloseable {
   /** The images. */
   public FakeImageGateway images() {
     return imageGateway;
+  }
+
+  /** The videos (kept, not decoded). */
+  public FakeVideoGateway videos() {
+    return videoGateway;
   }
 
   /** The boards. */

@@ -11,6 +11,7 @@ import io.invoke4j.adapter.http.HttpModelGateway;
 import io.invoke4j.adapter.http.HttpQueueGateway;
 import io.invoke4j.adapter.http.HttpServerGateway;
 import io.invoke4j.adapter.http.HttpSettings;
+import io.invoke4j.adapter.http.HttpVideoGateway;
 import io.invoke4j.adapter.http.HttpWorkflowLibrary;
 import io.invoke4j.adapter.http.InvokeHttp;
 import io.invoke4j.adapter.http.SocketIoEventStream;
@@ -20,6 +21,7 @@ import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
 import io.invoke4j.ports.ServerGateway;
+import io.invoke4j.ports.VideoGateway;
 import io.invoke4j.ports.WorkflowLibrary;
 
 /**
@@ -51,6 +53,12 @@ public final class HttpAdapterModule extends AbstractModule {
   @Singleton
   ImageGateway images(InvokeHttp http) {
     return new HttpImageGateway(http);
+  }
+
+  @Provides
+  @Singleton
+  VideoGateway videos(InvokeHttp http) {
+    return new HttpVideoGateway(http);
   }
 
   @Provides
