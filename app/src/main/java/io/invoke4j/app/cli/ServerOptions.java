@@ -12,12 +12,15 @@ import picocli.CommandLine.Option;
  */
 final class ServerOptions {
   static final String DEFAULT_URL = "http://127.0.0.1:9090";
+  /** The {@code --url} of a demo server in this JVM, without models, forgotten at exit. */
+  static final String MEMORY_URL = "memory:";
 
   private final ClientFactory clients;
   private final Map<String, String> env;
 
   @Option(names = "--url", paramLabel = "URL",
-      description = "The InvokeAI server (default: $INVOKEAI_URL, else " + DEFAULT_URL + ").")
+      description = "The InvokeAI server (default: $INVOKEAI_URL, else " + DEFAULT_URL + "); " + MEMORY_URL
+          + " for a demo server in this process, without models, that forgets everything at exit.")
   String url;
 
   @Option(names = "--token", paramLabel = "TOKEN",
@@ -32,6 +35,11 @@ final class ServerOptions {
 
   String url() {
     return url != null ? url : env.getOrDefault("INVOKEAI_URL", DEFAULT_URL);
+  }
+
+  /** Whether {@code --url} was given on the command line (not taken from the environment). */
+  boolean urlGiven() {
+    return url != null;
   }
 
   Optional<String> token() {

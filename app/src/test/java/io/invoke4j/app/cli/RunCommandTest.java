@@ -59,6 +59,15 @@ class RunCommandTest {
   }
 
   @Test
+  void urlMemoryRunsOnAServerInThisProcess() throws Exception {
+    CliRun run = CliRun.invoke4j("run", BLANK, "--url", "memory:", "--out", dir.toString(), "--progress", "none");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png"))).hasSize(1);
+    }
+  }
+
+  @Test
   void barModeRedrawsOneLineInPlace() {
     CliRun run = invoke4j("run", ADD, "--out", dir.toString(), "--progress", "bar");
     assertThat(run.exitCode()).as(run.err()).isZero();
