@@ -1,9 +1,14 @@
 package io.invoke4j.app.cli;
 
+import io.invoke4j.domain.queue.MissingInput;
+import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.domain.workflow.WorkflowInput;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** Finds a form input by index or by label, as people type them on the command line. */
 final class Inputs {
@@ -35,5 +40,29 @@ final class Inputs {
     }
     throw new CliException(CliException.USAGE, where + ": " + matches.size() + " inputs are labelled \"" + key
         + "\" (indexes " + matches.stream().map(i -> String.valueOf(i.index())).toList() + "); use the index");
+  }
+
+  /**
+   * Required inputs of {@code workflow} with neither a value nor a connection, each as the
+   * {@code --set INDEX ("LABEL")} that would fill it (or the node's field when the form lacks it),
+   * except the form inputs {@code covered} by other means (an upload, a {@code --vary}).
+   */
+  static List<String> missing(WorkflowDefinition workflow, Set<Integer> covered) {
+    List<String> missing = new ArrayList<>();
+    for (MissingInput m : MissingInputs.find(workflow)) {
+      Optional<WorkflowInput> input = workflow.inputs().stream()
+          .filter(i -> i.nodeId().equals(m.nodeId()) && i.fieldName().equals(m.fieldName())).findFirst();
+      if (input.isPresent() && covered.contains(input.get().index())) {
+        continue;
+      }
+      missing.add(input.map(i -> "--set " + i.index() + " (\"" + i.label() + "\")")
+          .orElse("field " + m.fieldName() + " of node \"" + m.nodeName() + "\" (not in the form: edit the workflow)"));
+    }
+    return missing;
+  }
+
+  /** The one line naming {@link #missing} inputs. */
+  static String missingMessage(List<String> missing) {
+    return "required inputs are empty: " + String.join(", ", missing);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code invoke4j inputs FILE [--json]}: the workflow's form inputs, in the GUI's order. */
 @Command(
     name = "inputs",
-    description = "List the workflow's form inputs in the GUI's order (the index is the stable handle).")
+    description = {"List the workflow's form inputs in the GUI's order (the index is the stable handle).",
+        "Offline unless --url is given: then fields are typed, labelled and given their enum options by the"
+            + " server's node templates."})
 final class InputsCommand implements Runnable {
   private static final int MAX_VALUE_WIDTH = 60;
 
@@ -32,9 +35,11 @@ final class InputsCommand implements Runnable {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
+  @Mixin ServerOptions server;
+
   @Override
   public void run() {
-    WorkflowDefinition workflow = WorkflowDefinition.fromFile(file);
+    WorkflowDefinition workflow = ServerTyping.load(file, server);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.pretty(asJson(workflow.inputs())));
@@ -55,6 +60,8 @@ final class InputsCommand implements Runnable {
       row.put("nodeName", input.nodeName());
       row.put("nodeType", input.nodeType());
       row.put("type", input.type().name());
+      ArrayNode options = row.putArray("options");
+      input.type().options().forEach(options::add);
       row.put("required", input.required());
       row.set("value", input.value().map(FieldValue::toJson).orElse(JsonNodeFactory.instance.nullNode()));
     }
@@ -68,33 +75,17 @@ final class InputsCommand implements Runnable {
       rows.add(new String[] {
         Integer.toString(input.index()),
         input.label() + (input.required() ? " *" : ""),
-        input.type().name(),
+        input.type().options().isEmpty() ? input.type().name()
+            : shorten(input.type().name() + " (" + String.join("|", input.type().options()) + ")"),
         input.nodeName() + " (" + input.nodeId() + ")",
         input.value().map(v -> shorten(FieldValues.show(v.toJson()))).orElse("-"),
       });
     }
-    int[] widths = new int[rows.get(0).length];
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
-      }
-      text.append(line.toString().stripTrailing()).append('\n');
-    }
+    String text = Table.render(rows);
     if (inputs.isEmpty()) {
-      text.append("(this workflow's form has no inputs)\n");
+      text += "(this workflow's form has no inputs)\n";
     }
-    return text.toString();
-  }
-
-  private static String pad(String s, int width) {
-    return s + " ".repeat(width - s.length());
+    return text;
   }
 
   private static String shorten(String s) {

@@ -2,8 +2,6 @@ package io.invoke4j.app.cli;
 
 import io.invoke4j.app.usecase.WorkflowRequests;
 import io.invoke4j.domain.queue.EnqueueRequest;
-import io.invoke4j.domain.queue.MissingInput;
-import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "payload",
-    description = "Print the enqueue request the GUI would send for the workflow (nothing is sent).")
+    description = {"Print the enqueue request the GUI would send for the workflow (nothing is sent).",
+        "Offline unless --url is given: then values are typed and checked by the server's node templates."})
 final class PayloadCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -47,20 +47,23 @@ final class PayloadCommand implements Runnable {
       description = "Board for inputs set to 'auto' (default: omitted, the image is uncategorized).")
   String autoBoard;
 
+  @Mixin ServerOptions server;
+
   @Override
   public void run() {
-    WorkflowDefinition workflow = WorkflowDefinition.fromFile(file);
-    EnqueueRequest request =
-        WorkflowRequests.prepare(workflow, parseSets(sets), runs, Optional.ofNullable(autoBoard));
+    WorkflowDefinition workflow = ServerTyping.load(file, server);
+    Map<Integer, String> values = parseSets(sets);
+    EnqueueRequest request = WorkflowRequests.prepare(workflow, values, runs, Optional.ofNullable(autoBoard));
     PrintWriter out = spec.commandLine().getOut();
     out.println(Json.pretty(request.toJson()));
     out.flush();
     // the GUI would not enqueue this; the server accepts it and fails the run (or rejects a model)
-    PrintWriter err = spec.commandLine().getErr();
-    for (MissingInput missing : MissingInputs.find(request.workflow().orElseThrow())) {
-      err.println("invoke4j: warning: " + missing.describe());
+    List<String> missing = Inputs.missing(workflow, values.keySet());
+    if (!missing.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("invoke4j: warning: " + Inputs.missingMessage(missing));
+      err.flush();
     }
-    err.flush();
   }
 
   /** {@code INDEX=VALUE} pairs; the value may itself contain '='. A later pair for an index wins. */

@@ -28,8 +28,6 @@ import io.invoke4j.domain.queue.BatchDatum;
 import io.invoke4j.domain.queue.BatchId;
 import io.invoke4j.domain.queue.EnqueueRequest;
 import io.invoke4j.domain.queue.EnqueueResult;
-import io.invoke4j.domain.queue.MissingInput;
-import io.invoke4j.domain.queue.MissingInputs;
 import io.invoke4j.domain.queue.NodeOutput;
 import io.invoke4j.domain.queue.OutputMapper;
 import io.invoke4j.domain.queue.QueueItem;
@@ -190,18 +188,9 @@ final class WorkflowRun {
   }
 
   private static void requireNoMissing(WorkflowDefinition workflow, Set<Integer> covered) {
-    List<String> missing = new ArrayList<>();
-    for (MissingInput m : MissingInputs.find(workflow)) {
-      Optional<WorkflowInput> input = workflow.inputs().stream()
-          .filter(i -> i.nodeId().equals(m.nodeId()) && i.fieldName().equals(m.fieldName())).findFirst();
-      if (input.isPresent() && covered.contains(input.get().index())) {
-        continue;
-      }
-      missing.add(input.map(i -> "--set " + i.index() + " (\"" + i.label() + "\")")
-          .orElse("field " + m.fieldName() + " of node \"" + m.nodeName() + "\" (not in the form: edit the workflow)"));
-    }
+    List<String> missing = Inputs.missing(workflow, covered);
     if (!missing.isEmpty()) {
-      throw new CliException(CliException.USAGE, "required inputs are empty: " + String.join(", ", missing));
+      throw new CliException(CliException.USAGE, Inputs.missingMessage(missing));
     }
   }
 

@@ -5,10 +5,16 @@ import static io.invoke4j.app.cli.CliRun.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.invoke4j.adapter.memory.MemoryInvokeAI;
+import io.invoke4j.app.InvokeAIClient;
+import io.invoke4j.ports.ServerGateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,8 +50,88 @@ class CommandsTest {
     assertThat(MAPPER.writeValueAsString(board)).isEqualTo(
         "{\"index\":6,\"label\":\"Output board\",\"fieldName\":\"board\","
             + "\"nodeId\":\"4278c261-4e1b-4b38-bbb4-a570294c4ea3\",\"nodeName\":\"Save\","
-            + "\"nodeType\":\"save_image\",\"type\":\"board\",\"required\":false,\"value\":\"auto\"}");
+            + "\"nodeType\":\"save_image\",\"type\":\"board\",\"options\":[],\"required\":false,\"value\":\"auto\"}");
     assertThat(inputs.get(2).get("value")).isEqualTo(MAPPER.readTree("{\"r\":64,\"g\":128,\"b\":192,\"a\":255}"));
+  }
+
+  @Test
+  void inputsWithUrlShowTheServersEnumOptions() throws IOException {
+    Path file = withResampleModeInTheForm();
+
+    CliRun json = withRecordedSchema("inputs", file.toString(), "--url", "http://recorded", "--json");
+    CliRun table = withRecordedSchema("inputs", file.toString(), "--url", "http://recorded");
+
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode mode = MAPPER.readTree(json.out()).get(5);
+    assertThat(mode.get("fieldName").asText()).isEqualTo("resample_mode");
+    assertThat(mode.get("type").asText()).isEqualTo("enum");
+    assertThat(mode.get("options")).extracting(JsonNode::asText).contains("nearest", "bicubic", "lanczos");
+    assertThat(table.out().lines().filter(l -> l.startsWith("5 "))).singleElement().asString()
+        .contains("enum (nearest|").contains("\"bicubic\"");
+  }
+
+  @Test
+  void payloadWithUrlNamesTheSetIndexOfEmptyRequiredInputs() throws IOException {
+    String blur = Path.of("../examples/blur-resize-save.json").toString();
+
+    CliRun run = invoke4j("payload", blur, "--url", "memory:", "--set", "1=2.5");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(MAPPER.readTree(run.out()).has("batch")).isTrue();
+    assertThat(run.err()).isEqualTo(lines("invoke4j: warning: required inputs are empty: --set 0 (\"Source image\")"));
+  }
+
+  @Test
+  void unreachableServerForInputsExitsThreeNamingIt() {
+    CliRun run = invoke4j("inputs", ADD, "--url", "http://127.0.0.1:9");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).startsWith("invoke4j: read the node templates of http://127.0.0.1:9: ").hasLineCount(1);
+  }
+
+  /**
+   * A command against the in-memory server answering with the OpenAPI schema recorded from
+   * InvokeAI 6.14.2: the in-memory one knows field types but no enum options.
+   */
+  private static CliRun withRecordedSchema(String... args) throws IOException {
+    JsonNode schema = MAPPER.readTree(Path.of("../domain/src/test/resources/io/invoke4j/domain/field/openapi-6.14.2.json")
+        .toFile());
+    MemoryInvokeAI memory = MemoryInvokeAI.create();
+    ServerGateway recorded = new ServerGateway() {
+      @Override
+      public String version() {
+        return memory.server().version();
+      }
+
+      @Override
+      public JsonNode openApiSchema() {
+        return schema;
+      }
+
+      @Override
+      public JsonNode runtimeConfig() {
+        return memory.server().runtimeConfig();
+      }
+    };
+    try (memory) {
+      ClientFactory clients = options -> InvokeAIClient.builder().inMemory(memory).serverGateway(recorded).build();
+      return CliRun.run(Main.create(clients, Map.of()), args);
+    }
+  }
+
+  /** blur-resize-save with the Resize node's resample_mode (an enum) added to the form. */
+  private Path withResampleModeInTheForm() throws IOException {
+    ObjectNode workflow = (ObjectNode) MAPPER.readTree(Path.of("../examples/blur-resize-save.json").toFile());
+    String resize = "8ca59966-66ce-4b36-8512-bd1311072231";
+    ((ArrayNode) workflow.get("exposedFields")).addObject().put("nodeId", resize).put("fieldName", "resample_mode");
+    ObjectNode elements = (ObjectNode) workflow.at("/form/elements");
+    ((ArrayNode) elements.at("/root/data/children")).add("node-field-mode");
+    elements.putObject("node-field-mode").put("id", "node-field-mode").put("type", "node-field").put("parentId", "root")
+        .putObject("data").put("showDescription", false)
+        .putObject("fieldIdentifier").put("nodeId", resize).put("fieldName", "resample_mode");
+    Path file = tmp.resolve("blur-resize-mode.json");
+    MAPPER.writeValue(file.toFile(), workflow);
+    return file;
   }
 
   @Test
@@ -88,8 +174,7 @@ class CommandsTest {
 
     assertThat(empty.exitCode()).isZero();
     assertThat(MAPPER.readTree(empty.out()).has("batch")).isTrue();
-    assertThat(empty.err()).isEqualTo(lines("invoke4j: warning: node \"Source image\" "
-        + "image#b8a1abcd-1a69-46c7-8da4-f9fc3c6da5d7: required input image has no value and no connection"));
+    assertThat(empty.err()).isEqualTo(lines("invoke4j: warning: required inputs are empty: --set 0 (\"Source image\")"));
     assertThat(set.err()).isEmpty();
   }
 
