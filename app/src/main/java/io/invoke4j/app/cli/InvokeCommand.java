@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     scope = ScopeType.INHERIT,
     // a new subcommand is its class plus one entry here
     subcommands = {RunCommand.class, SweepCommand.class, InputsCommand.class, PayloadCommand.class,
-        HelpCommand.class})
+        BoardsCommand.class, ImagesCommand.class, ModelsCommand.class, QueueCommand.class, WorkflowsCommand.class,
+        ServerCommand.class, HelpCommand.class})
 final class InvokeCommand implements Runnable {
   static final String VERBOSE = "--verbose";
 
