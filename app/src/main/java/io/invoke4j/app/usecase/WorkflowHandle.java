@@ -560,7 +560,8 @@ public final class WorkflowHandle {
 
   /**
    * The output nodes of a finished item and their images, with the form input of each node's board
-   * (see {@link OutputMapper} for which nodes count and where names come from).
+   * (see {@link OutputMapper} for which nodes count and where names come from). Videos are not
+   * images: {@link #mapOutputsToVideos(QueueItem)} gives them.
    */
   public List<OutputMapping> mapOutputsToImages(QueueItem item) {
     requireNonNull(item, "item == null");
@@ -572,6 +573,14 @@ public final class WorkflowHandle {
           output.imageNames()));
     }
     return mappings;
+  }
+
+  /**
+   * The nodes of a finished item that produced videos (the Wan 2.2 workflows' {@code video_output}
+   * results) and their names, for {@code client.videos().download(name)}.
+   */
+  public List<VideoOutput> mapOutputsToVideos(QueueItem item) {
+    return VideoOutput.of(item);
   }
 
   // ------------------------------------------------------------------ internals
