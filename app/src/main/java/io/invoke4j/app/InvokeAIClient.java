@@ -94,8 +94,8 @@ public final class InvokeAIClient implements AutoCloseable {
     this.server = new ServerRepository(injector.getInstance(ServerGateway.class));
     this.boardRepo = new BoardRepository(boards, images);
     this.dnnModelRepo = new DnnModelRepository(models);
-    this.quick = new Quick(images);
     this.workflowRepo = injector.getInstance(WorkflowRepository.class);
+    this.quick = new Quick(images, workflowRepo, models);
     this.http = usesHttp ? Optional.of(injector.getInstance(InvokeHttp.class)) : Optional.empty();
     this.waitExecutor = waitExecutor;
     this.closeOwned = closeOwned;

@@ -3,12 +3,14 @@ package io.invoke4j.app.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.invoke4j.adapter.memory.MemoryInvokeAI;
 import io.invoke4j.app.InvokeAIClient;
 import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageInfo;
 import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.image.VideoName;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,25 @@ class QuickAndVideosTest {
       assertThat(client.images().find(original.name())).hasValueSatisfying(i -> assertThat(i.boardId()).isEmpty());
       assertThatThrownBy(() -> client.quick().copyImageToBoard(ImageName.of("nope.png"), BoardId.NONE))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void textToImageNeedsAnSdxlOrSd15Model() {
+    try (InvokeAIClient client = InvokeAIClient.inMemory()) {
+      assertThatThrownBy(() -> client.quick().textToImage("a cat", Duration.ofSeconds(5)))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("SDXL or SD 1.5");
+    }
+  }
+
+  @Test
+  void textToImageNeedsTheServersDefaultWorkflow() {
+    try (MemoryInvokeAI invoke = MemoryInvokeAI.builder()
+            .model(FakeModelGateway.model("k1", "blake3:x", "Juggernaut XL", "sdxl", "main")).build();
+        InvokeAIClient client = InvokeAIClient.builder().inMemory(invoke).build()) {
+      // the in-memory library ships none of InvokeAI's default workflows
+      assertThatThrownBy(() -> client.quick().textToImage("a cat", Duration.ofSeconds(5)))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("Text to Image - SDXL");
     }
   }
 

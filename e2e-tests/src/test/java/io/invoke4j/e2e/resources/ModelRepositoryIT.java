@@ -89,4 +89,10 @@ class ModelRepositoryIT {
       Files.delete(dir);
     }
   }
+
+  @Test
+  void quickTextToImageSaysWhatAModelLessServerLacks() {
+    assertThatThrownBy(() -> client.quick().textToImage("a lighthouse", Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("SDXL or SD 1.5");
+  }
 }
