@@ -78,7 +78,8 @@ final class ArchitectureRules {
    * the package alone cannot be allowed. The one parsing holder {@code domain.workflow.WorkflowJson}
    * (with its nested classes) may use {@code ObjectMapper} and its configuration enums
    * ({@code DeserializationFeature}, {@code SerializationFeature}, {@code MapperFeature}), nothing
-   * else of databind.
+   * else of databind; any domain class may put pre-serialized JSON in a tree
+   * ({@code databind.util.RawValue}).
    */
   private static final java.util.Set<String> MAPPER_CLASSES = java.util.Set.of(
       "com.fasterxml.jackson.databind.ObjectMapper",
@@ -98,6 +99,8 @@ final class ArchitectureRules {
             return true;
           }
           if (name.equals("com.fasterxml.jackson.databind.JsonNode")
+              // JSON text inside a tree: the enqueue body's embedded workflow, encoded once (issue 10)
+              || name.equals("com.fasterxml.jackson.databind.util.RawValue")
               || target.getPackageName().startsWith("com.fasterxml.jackson.databind.node")
               || target.getPackageName().startsWith("com.fasterxml.jackson.core")) {
             return true;

@@ -88,7 +88,7 @@ public final class HttpQueueGateway implements QueueGateway {
         ? request
         : request.withBatchId(BatchId.of(UUID.randomUUID().toString()));
     BatchId batchId = sent.batchId().orElseThrow();
-    ObjectNode body = sent.toJson();
+    ObjectNode body = sent.toWireJson();
     for (int attempt = 1; ; attempt++) {
       InvokeException unknown;
       InvokeHttp.Request post = http.request("POST", queuePath + "enqueue_batch").json(body);

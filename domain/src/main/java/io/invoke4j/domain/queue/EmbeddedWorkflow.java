@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workflow the GUI embeds in an enqueue request: its {@code buildWorkflowFast}
@@ -16,12 +19,60 @@ import java.util.List;
  * <p>Only the containers are new: the values inside ({@code data}, {@code form}, ...) are shared with
  * the workflow, both being read-only by agreement, so embedding costs no copy of the workflow per
  * submission ({@link EnqueueRequest#toJson()} copies once, on the way out).
+ *
+ * <p>Per submission only one node changes, so the embedded nodes, the edges and the JSON text of
+ * each are kept per source subtree ({@link IdentityCache}): {@link #raw} joins the cached UTF-8 of
+ * every part, serializing only what a {@code withValue} replaced.
  */
 final class EmbeddedWorkflow {
   private static final List<String> KEYS = List.of("name", "author", "description", "version",
       "contact", "tags", "notes", "nodes", "edges", "exposedFields", "meta", "form");
 
+  private static final IdentityCache<JsonNode, ObjectNode> PICKED_NODES = new IdentityCache<>(1024);
+  private static final IdentityCache<JsonNode, ArrayNode> PICKED_EDGES = new IdentityCache<>(64);
+  private static final IdentityCache<JsonNode, byte[]> TEXT = new IdentityCache<>(2048);
+
   private EmbeddedWorkflow() {}
+
+  /**
+   * The JSON text of {@code embedded} (made by {@link #of}) as UTF-8: its top-level object and
+   * {@code nodes} array are joined here; every other value's text is cached per subtree.
+   */
+  static RawJson raw(JsonNode embedded) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    out.write('{');
+    boolean first = true;
+    for (Map.Entry<String, JsonNode> field : embedded.properties()) {
+      if (!first) {
+        out.write(',');
+      }
+      first = false;
+      out.writeBytes(utf8(JsonNodeFactory.instance.textNode(field.getKey()).toString()));
+      out.write(':');
+      if (field.getKey().equals("nodes") && field.getValue().isArray()) {
+        out.write('[');
+        for (int i = 0; i < field.getValue().size(); i++) {
+          if (i > 0) {
+            out.write(',');
+          }
+          out.writeBytes(text(field.getValue().get(i)));
+        }
+        out.write(']');
+      } else {
+        out.writeBytes(text(field.getValue()));
+      }
+    }
+    out.write('}');
+    return new RawJson(out.toByteArray());
+  }
+
+  private static byte[] text(JsonNode value) {
+    return value.isContainerNode() ? TEXT.get(value, v -> utf8(v.toString())) : utf8(value.toString());
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
 
   static ObjectNode of(JsonNode workflow) {
     ObjectNode embedded = JsonNodeFactory.instance.objectNode();
@@ -29,7 +80,8 @@ final class EmbeddedWorkflow {
       if (key.equals("nodes")) {
         embedded.set(key, nodes(workflow.path("nodes")));
       } else if (key.equals("edges")) {
-        embedded.set(key, edges(workflow.path("edges")));
+        JsonNode edges = workflow.path("edges");
+        embedded.set(key, edges.isMissingNode() ? edges(edges) : PICKED_EDGES.get(edges, EmbeddedWorkflow::edges));
       } else if (workflow.has(key)) {
         embedded.set(key, workflow.get(key));
       }
@@ -42,7 +94,7 @@ final class EmbeddedWorkflow {
     for (JsonNode node : nodes) {
       String type = WorkflowView.text(node, "type");
       if ("invocation".equals(type) || "connector".equals(type) || "notes".equals(type)) {
-        out.add(pick(node, "id", "type", "data", "position"));
+        out.add(PICKED_NODES.get(node, n -> pick(n, "id", "type", "data", "position")));
       }
     }
     return out;
