@@ -9,6 +9,7 @@ import io.invoke4j.domain.field.FieldTemplate;
 import io.invoke4j.domain.field.NodeTemplates;
 import io.invoke4j.domain.image.BoardId;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.VideoName;
 import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.workflow.LoadWarning;
 import io.invoke4j.domain.workflow.LoadWarning.Kind;
@@ -19,6 +20,7 @@ import io.invoke4j.domain.workflow.WorkflowRecord;
 import io.invoke4j.ports.BoardGateway;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
+import io.invoke4j.ports.VideoGateway;
 import io.invoke4j.ports.WorkflowLibrary;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,12 +36,11 @@ import java.util.function.Supplier;
  * The server half of the GUI's workflow load ({@code validateWorkflow.ts} with a server): the
  * workflow is loaded with the server's own node templates (so outdated nodes are updated and nodes
  * the server does not know lose their edges), {@code call_saved_workflow} inputs are refreshed from
- * the saved workflow, and every image, board and model reference the server cannot serve is reset,
+ * the saved workflow, and every image, video, board and model reference the server cannot serve is reset,
  * each with a {@link LoadWarning} naming node and field. A reset required image is then reported by
  * {@link WorkflowHandle#validateInputs()} before anything is enqueued, as the GUI disables Invoke.
  *
- * <p>Video references are not checked: invoke4j has no port for the server's videos yet, and the
- * model-less servers it is tested against have none.
+ * <p>Video references are checked when the loader has the server's videos ({@link VideoGateway}).
  */
 public final class WorkflowLoader {
   /** {@code modelFieldTypeNames} of the GUI's {@code types/field.ts}: values checked by model key. */
@@ -51,6 +52,7 @@ public final class WorkflowLoader {
   private final Optional<BoardGateway> boards;
   private final ModelGateway models;
   private final Optional<WorkflowLibrary> library;
+  private final Optional<VideoGateway> videos;
 
   /**
    * A loader over these ports.
@@ -62,11 +64,22 @@ public final class WorkflowLoader {
    */
   public WorkflowLoader(Supplier<NodeTemplates> templates, ImageGateway images, Optional<BoardGateway> boards,
       ModelGateway models, Optional<WorkflowLibrary> library) {
+    this(templates, images, boards, models, library, Optional.empty());
+  }
+
+  /**
+   * A loader over these ports that also checks video references.
+   *
+   * @param videos empty: video references are not checked (and not reset)
+   */
+  public WorkflowLoader(Supplier<NodeTemplates> templates, ImageGateway images, Optional<BoardGateway> boards,
+      ModelGateway models, Optional<WorkflowLibrary> library, Optional<VideoGateway> videos) {
     this.templates = requireNonNull(templates, "templates == null");
     this.images = requireNonNull(images, "images == null");
     this.boards = requireNonNull(boards, "boards == null");
     this.models = requireNonNull(models, "models == null");
     this.library = requireNonNull(library, "library == null");
+    this.videos = requireNonNull(videos, "videos == null");
   }
 
   /**
@@ -89,6 +102,7 @@ public final class WorkflowLoader {
   private final class Check {
     private final NodeTemplates server;
     private final Map<String, Boolean> imageSeen = new HashMap<>();
+    private final Map<String, Boolean> videoSeen = new HashMap<>();
     private final Map<String, Boolean> boardSeen = new HashMap<>();
     private final Map<String, Boolean> modelSeen = new HashMap<>();
 
@@ -140,6 +154,11 @@ public final class WorkflowLoader {
         }
         return result;
       }
+      if (type.equals("VideoField") && value.path("video_name").isTextual() && videos.isPresent()) {
+        String name = value.get("video_name").asText();
+        return video(name) ? wf : wf.withoutValue(node.id(), field, warning(Kind.VIDEO_RESET, node, field,
+            "video " + name + " is not accessible on the server; value reset"));
+      }
       if (type.equals("BoardField") && value.path("board_id").isTextual() && boards.isPresent()) {
         // the strings "none" and "auto" are the GUI's own choices, never a board to look up
         String id = value.get("board_id").asText();
@@ -156,6 +175,10 @@ public final class WorkflowLoader {
 
     private boolean image(String name) {
       return imageSeen.computeIfAbsent(name, n -> images.find(ImageName.of(n)).isPresent());
+    }
+
+    private boolean video(String name) {
+      return videoSeen.computeIfAbsent(name, n -> videos.orElseThrow().find(VideoName.of(n)).isPresent());
     }
 
     private boolean board(String id) {

@@ -13,6 +13,7 @@ import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
 import io.invoke4j.ports.QueueGateway;
 import io.invoke4j.ports.ServerGateway;
+import io.invoke4j.ports.VideoGateway;
 import io.invoke4j.ports.WorkflowLibrary;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ public final class WorkflowRepository {
   private final Optional<WorkflowLibrary> library;
   /** Set once, by the constructor that takes it; board references are checked on load only with it. */
   private Optional<BoardGateway> boards = Optional.empty();
+  /** Set once, by the constructor that takes it; video references are checked on load only with it. */
+  private Optional<VideoGateway> videos = Optional.empty();
 
   /**
    * A repository over these ports.
@@ -82,6 +85,18 @@ public final class WorkflowRepository {
   }
 
   /**
+   * A repository over these ports, with the server's workflow {@code library}, {@code boards} and
+   * {@code videos}, so that {@link #loadWorkflow(WorkflowDefinition)} checks video references too.
+   *
+   * @param waitExecutor runs the asynchronous waits
+   */
+  public WorkflowRepository(QueueGateway queue, ImageGateway images, ModelGateway models, ServerGateway server,
+      EventStream events, WorkflowLibrary library, BoardGateway boards, VideoGateway videos, Executor waitExecutor) {
+    this(queue, images, models, server, events, library, boards, waitExecutor);
+    this.videos = Optional.of(requireNonNull(videos, "videos == null"));
+  }
+
+  /**
    * A new handle for {@code definition}, with the values the definition carries. Handles are
    * independent: values set on one do not reach another.
    *
@@ -117,8 +132,8 @@ public final class WorkflowRepository {
   /**
    * A new handle for {@code definition} loaded as the GUI loads it from this server ({@link
    * WorkflowLoader}): the server's templates update outdated nodes and remove the edges they refuse,
-   * {@code call_saved_workflow} inputs are refreshed from the library, and images, boards and models
-   * the server does not have are reset. Every change is in {@link WorkflowHandle#loadWarnings()};
+   * {@code call_saved_workflow} inputs are refreshed from the library, and images, videos, boards and
+   * models the server does not have are reset. Every change is in {@link WorkflowHandle#loadWarnings()};
    * a reset required input is then reported by {@link WorkflowHandle#validateInputs()}, and refused
    * by {@link WorkflowHandle#submit()} before anything is enqueued.
    *
@@ -127,7 +142,7 @@ public final class WorkflowRepository {
   public WorkflowHandle loadWorkflow(WorkflowDefinition definition) {
     requireNonNull(definition, "definition == null");
     WorkflowLoader loader = new WorkflowLoader(services.templates(), services.images(), boards, services.models(),
-        library);
+        library, videos);
     return new WorkflowHandle(services, loader.load(definition));
   }
 

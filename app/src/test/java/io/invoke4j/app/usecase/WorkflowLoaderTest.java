@@ -152,6 +152,26 @@ class WorkflowLoaderTest {
   }
 
   @Test
+  void resetsAVideoTheServerLacks() {
+    WorkflowLoader withVideos = new WorkflowLoader(() -> TEMPLATES, invoke.images(), Optional.of(invoke.boards()),
+        new FakeModelGateway(List.of()), Optional.of(invoke.workflows()), Optional.of(invoke.videos()));
+    WorkflowDefinition video = WorkflowDefinition.fromJson("""
+        {"name": "video", "meta": {"version": "4.0.0", "category": "user"}, "exposedFields": [], "edges": [],
+         "nodes": [{"id": "n_video", "type": "invocation", "position": {"x": 0, "y": 0},
+                    "data": {"id": "n_video", "type": "video", "version": "1.0.0", "label": "", "notes": "",
+                             "isOpen": true, "isIntermediate": true, "useCache": true, "nodePack": "invokeai",
+                             "inputs": {"video": {"name": "video", "label": "", "description": "",
+                                                  "value": {"video_name": "gone.mp4"}}}}}]}""");
+
+    WorkflowDefinition loaded = withVideos.load(video);
+
+    assertThat(loaded.loadWarnings()).filteredOn(w -> w.kind() == Kind.VIDEO_RESET)
+        .extracting(w -> w.nodeId().orElseThrow(), w -> w.fieldName().orElseThrow())
+        .containsExactly(tuple("n_video", "video"));
+    assertThat(loaded.field("n_video", "video").value()).isEmpty();
+  }
+
+  @Test
   void reportsASavedWorkflowThatCannotBeRetrievedAndLeavesTheNodeAlone() {
     WorkflowDefinition caller = WorkflowDefinition.fromJson(text("load-caller.json"));
 
