@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * for invokeai-py-client:
  * <ul>
  *   <li>{@link #fullPrepare}: read the file, discover the inputs, set the first 5 inputs to their
- *       current values (inputs without a value are skipped), build the enqueue body and serialize it
+ *       current values (inputs without a value are skipped), build the enqueue body as
+ *       {@code HttpQueueGateway} sends it ({@code toWireJson}) and serialize it
  *       to the bytes that go on the wire;</li>
  *   <li>{@link #perSubmission}: the same with the definition already loaded.</li>
  * </ul>
@@ -91,6 +92,6 @@ public class SubmissionBenchmark {
         changed = changed.withValue(i, input.value().get());
       }
     }
-    return EnqueueRequest.forWorkflow(changed).build().toJson();
+    return EnqueueRequest.forWorkflow(changed).build().toWireJson(); // the body HttpQueueGateway sends
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +31,12 @@ final class EmbeddedWorkflow {
   private static final IdentityCache<JsonNode, ObjectNode> PICKED_NODES = new IdentityCache<>(1024);
   private static final IdentityCache<JsonNode, ArrayNode> PICKED_EDGES = new IdentityCache<>(64);
   private static final IdentityCache<JsonNode, byte[]> TEXT = new IdentityCache<>(2048);
+  private static final IdentityCache<String, byte[]> KEY_TEXT = new IdentityCache<>(64);
+  private static final byte[] OPEN_OBJECT = {'{'};
+  private static final byte[] CLOSE_OBJECT = {'}'};
+  private static final byte[] OPEN_ARRAY = {'['};
+  private static final byte[] CLOSE_ARRAY = {']'};
+  private static final byte[] COMMA = {','};
 
   private EmbeddedWorkflow() {}
 
@@ -39,31 +45,40 @@ final class EmbeddedWorkflow {
    * {@code nodes} array are joined here; every other value's text is cached per subtree.
    */
   static RawJson raw(JsonNode embedded) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-    out.write('{');
+    List<byte[]> parts = new ArrayList<>(64);
+    parts.add(OPEN_OBJECT);
     boolean first = true;
     for (Map.Entry<String, JsonNode> field : embedded.properties()) {
       if (!first) {
-        out.write(',');
+        parts.add(COMMA);
       }
       first = false;
-      out.writeBytes(utf8(JsonNodeFactory.instance.textNode(field.getKey()).toString()));
-      out.write(':');
+      parts.add(KEY_TEXT.get(field.getKey(), key -> utf8(JsonNodeFactory.instance.textNode(key) + ":")));
       if (field.getKey().equals("nodes") && field.getValue().isArray()) {
-        out.write('[');
+        parts.add(OPEN_ARRAY);
         for (int i = 0; i < field.getValue().size(); i++) {
           if (i > 0) {
-            out.write(',');
+            parts.add(COMMA);
           }
-          out.writeBytes(text(field.getValue().get(i)));
+          parts.add(text(field.getValue().get(i)));
         }
-        out.write(']');
+        parts.add(CLOSE_ARRAY);
       } else {
-        out.writeBytes(text(field.getValue()));
+        parts.add(text(field.getValue()));
       }
     }
-    out.write('}');
-    return new RawJson(out.toByteArray());
+    parts.add(CLOSE_OBJECT);
+    int size = 0;
+    for (byte[] part : parts) {
+      size += part.length;
+    }
+    byte[] joined = new byte[size];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, joined, at, part.length);
+      at += part.length;
+    }
+    return new RawJson(joined);
   }
 
   private static byte[] text(JsonNode value) {
