@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +21,8 @@ import java.util.Map;
  * submission ({@link EnqueueRequest#toJson()} copies once, on the way out).
  *
  * <p>Per submission only one node changes, so the embedded nodes, the edges and the JSON text of
- * each are kept per source subtree ({@link IdentityCache}): {@link #raw} joins the cached UTF-8 of
- * every part, serializing only what a {@code withValue} replaced.
+ * each are kept per source subtree ({@link IdentityCache}): {@link #wire} reuses the UTF-8 text of
+ * every part, so a submission encodes only what a {@code withValue} replaced.
  */
 final class EmbeddedWorkflow {
   private static final List<String> KEYS = List.of("name", "author", "description", "version",
@@ -30,59 +30,35 @@ final class EmbeddedWorkflow {
 
   private static final IdentityCache<JsonNode, ObjectNode> PICKED_NODES = new IdentityCache<>(1024);
   private static final IdentityCache<JsonNode, ArrayNode> PICKED_EDGES = new IdentityCache<>(64);
-  private static final IdentityCache<JsonNode, byte[]> TEXT = new IdentityCache<>(2048);
-  private static final IdentityCache<String, byte[]> KEY_TEXT = new IdentityCache<>(64);
-  private static final byte[] OPEN_OBJECT = {'{'};
-  private static final byte[] CLOSE_OBJECT = {'}'};
-  private static final byte[] OPEN_ARRAY = {'['};
-  private static final byte[] CLOSE_ARRAY = {']'};
-  private static final byte[] COMMA = {','};
+  private static final IdentityCache<JsonNode, JsonNode> RAW = new IdentityCache<>(2048);
 
   private EmbeddedWorkflow() {}
 
   /**
-   * The JSON text of {@code embedded} (made by {@link #of}) as UTF-8: its top-level object and
-   * {@code nodes} array are joined here; every other value's text is cached per subtree.
+   * {@code embedded} (made by {@link #of}) for the wire: the same object with each part (every
+   * node, the edges, the form, ...) as JSON text encoded once per source subtree and written as it
+   * is; only the top-level object and the {@code nodes} array are new.
    */
-  static RawJson raw(JsonNode embedded) {
-    List<byte[]> parts = new ArrayList<>(64);
-    parts.add(OPEN_OBJECT);
-    boolean first = true;
+  static ObjectNode wire(JsonNode embedded) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> field : embedded.properties()) {
-      if (!first) {
-        parts.add(COMMA);
-      }
-      first = false;
-      parts.add(KEY_TEXT.get(field.getKey(), key -> utf8(JsonNodeFactory.instance.textNode(key) + ":")));
-      if (field.getKey().equals("nodes") && field.getValue().isArray()) {
-        parts.add(OPEN_ARRAY);
-        for (int i = 0; i < field.getValue().size(); i++) {
-          if (i > 0) {
-            parts.add(COMMA);
-          }
-          parts.add(text(field.getValue().get(i)));
-        }
-        parts.add(CLOSE_ARRAY);
+      JsonNode value = field.getValue();
+      if (field.getKey().equals("nodes") && value.isArray()) {
+        ArrayNode nodes = out.putArray("nodes");
+        value.forEach(node -> nodes.add(raw(node)));
       } else {
-        parts.add(text(field.getValue()));
+        out.set(field.getKey(), raw(value));
       }
     }
-    parts.add(CLOSE_OBJECT);
-    int size = 0;
-    for (byte[] part : parts) {
-      size += part.length;
-    }
-    byte[] joined = new byte[size];
-    int at = 0;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, joined, at, part.length);
-      at += part.length;
-    }
-    return new RawJson(joined);
+    return out;
   }
 
-  private static byte[] text(JsonNode value) {
-    return value.isContainerNode() ? TEXT.get(value, v -> utf8(v.toString())) : utf8(value.toString());
+  private static JsonNode raw(JsonNode value) {
+    return value.isContainerNode() ? RAW.get(value, EmbeddedWorkflow::encode) : value;
+  }
+
+  private static JsonNode encode(JsonNode value) {
+    return JsonNodeFactory.instance.rawValueNode(new RawValue(new RawJson(utf8(value.toString()))));
   }
 
   private static byte[] utf8(String text) {

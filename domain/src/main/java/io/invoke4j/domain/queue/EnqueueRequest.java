@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.invoke4j.domain.InvokeStyle;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
@@ -96,16 +95,16 @@ public abstract class EnqueueRequest {
 
   /**
    * The request body as it goes on the wire: {@link #toJson()}'s content, but the embedded workflow
-   * is JSON text encoded once per workflow part and reused across submissions (a raw value node:
-   * any {@code ObjectMapper} writes it as it is, but it cannot be read as a tree). Nothing is
-   * copied; for reading or changing the body, use {@link #toJson()}.
+   * is made of JSON text encoded once per workflow part and reused across submissions (raw value
+   * nodes: any {@code ObjectMapper} writes them as they are, but they cannot be read as trees).
+   * Nothing is copied; for reading or changing the body, use {@link #toJson()}.
    */
   public ObjectNode toWireJson() {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ObjectNode batch = body.putObject("batch");
     batchId().ifPresent(id -> batch.put("batch_id", id.value()));
     batch.set("graph", graph().toJson());
-    workflow().ifPresent(w -> batch.putRawValue("workflow", new RawValue(EmbeddedWorkflow.raw(w))));
+    workflow().ifPresent(w -> batch.set("workflow", EmbeddedWorkflow.wire(w)));
     batch.put("runs", runs());
     batch.put("origin", origin());
     batch.put("destination", destination());
