@@ -25,6 +25,7 @@ goes through the real requests session over loopback.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import os
 import statistics
@@ -36,7 +37,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from invokeai_py_client import InvokeAIClient
-import invokeai_py_client
 
 INPUTS_SET = 5
 
@@ -127,7 +127,7 @@ def main() -> int:
 
     results: dict[str, Any] = {
         "client": "invokeai-py-client",
-        "version": getattr(invokeai_py_client, "__version__", "1.1.1"),
+        "version": importlib.metadata.version("invokeai-py-client"),
         "python": sys.version.split()[0],
         "repeat": args.repeat,
         "workflows": {},
