@@ -97,13 +97,17 @@ public abstract class EnqueueRequest {
    * The request body as it goes on the wire: {@link #toJson()}'s content, but the embedded workflow
    * is made of JSON text encoded once per workflow part and reused across submissions (raw value
    * nodes: any {@code ObjectMapper} writes them as they are, but they cannot be read as trees).
-   * Nothing is copied; for reading or changing the body, use {@link #toJson()}.
+   * Nothing is copied, the graph neither; for reading or changing the body, use {@link #toJson()}.
    */
   public ObjectNode toWireJson() {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ObjectNode batch = body.putObject("batch");
     batchId().ifPresent(id -> batch.put("batch_id", id.value()));
-    batch.set("graph", graph().toJson());
+    // the graph's trees as they are: read-only by agreement, and a serializer changes nothing
+    ObjectNode graph = batch.putObject("graph");
+    graph.put("id", graph().id());
+    graph.set("nodes", graph().nodes());
+    graph.set("edges", graph().edges());
     workflow().ifPresent(w -> batch.set("workflow", EmbeddedWorkflow.wire(w)));
     batch.put("runs", runs());
     batch.put("origin", origin());
