@@ -18,7 +18,9 @@ Per way: the queue is cleared first (PUT /queue/default/clear), then
                    websocket frames are not requests;
   server_busy_s    sum over the items of completed_at - started_at (server clock);
   notice_ms        per item, when the client noticed it finished (client wall clock, the same host
-                   clock the server stamps with; ms) minus its completed_at: p50 and p95.
+                   clock the server stamps with; ms) minus its completed_at: p50 and p95;
+  event_ms         (invoke4j API ways) the same for the arrival of the item's terminal status event,
+                   before the client read the finished item back.
 The bookkeeping reads (list_all, clear) happen outside the counted window.
 """
 
@@ -113,7 +115,8 @@ def run_java(repo: Path, url: str, runs: int, mode: str, workdir: Path) -> dict[
                     str(repo / "examples/blank-blur-save.json"), mode, str(runs), str(out),
                     *[f"{k}={v}" for k, v in SIZE_INPUTS.items()]], check=True)
     data = json.loads(out.read_text())
-    return {"wall_s": data["wall_s"], "noticed": {i["item_id"]: float(i["noticed_ms"]) for i in data["items"]}}
+    return {"wall_s": data["wall_s"], "noticed": {i["item_id"]: float(i["noticed_ms"]) for i in data["items"]},
+            "event": {i["item_id"]: float(i["event_ms"]) for i in data["items"] if "event_ms" in i}}
 
 
 def run_pyclient(repo: Path, url: str, runs: int) -> dict[str, Any]:
@@ -174,6 +177,8 @@ def main() -> int:
         busy = sum(server_time_ms(i["completed_at"]) - server_time_ms(i["started_at"]) for i in items) / 1000.0
         notice = [run["noticed"][i["item_id"]] - server_time_ms(i["completed_at"])
                   for i in items if i["item_id"] in run["noticed"]]
+        event = [run["event"][i["item_id"]] - server_time_ms(i["completed_at"])
+                 for i in items if i["item_id"] in run.get("event", {})]
         timeline = [{"item_id": i["item_id"],
                      "created": server_time_ms(i["created_at"]) - started_ms,
                      "started": server_time_ms(i["started_at"]) - started_ms,
@@ -189,6 +194,8 @@ def main() -> int:
             "wall_over_busy": run["wall_s"] / busy if busy else None,
             "notice_ms_p50": percentile(notice, 0.5) if notice else None,
             "notice_ms_p95": percentile(notice, 0.95) if notice else None,
+            "event_ms_p50": percentile(event, 0.5) if event else None,
+            "event_ms_p95": percentile(event, 0.95) if event else None,
             "timeline_ms": timeline,
         }
         results["ways"][way] = entry

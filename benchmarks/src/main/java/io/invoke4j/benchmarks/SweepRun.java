@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.app.InvokeAIClient;
+import io.invoke4j.app.usecase.JobUpdate;
 import io.invoke4j.app.usecase.SweepHandle;
 import io.invoke4j.app.usecase.WorkflowHandle;
 import io.invoke4j.domain.queue.QueueItem;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One timed sweep against a real server, for {@code scripts/bench-sweep}:
@@ -27,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code submitSync} + {@code waitForCompletionSync} per value. Writes the item ids, the wall clock
  * ({@link System#currentTimeMillis()}, the clock the server's timestamps use) at which each
  * completion was noticed, and the wall time (from before the first submission to the last notice,
- * {@link System#nanoTime()}).
+ * {@link System#nanoTime()}), and when the terminal status event of each item arrived (before the
+ * finished item was read back).
  */
 public final class SweepRun {
   private SweepRun() {}
@@ -49,6 +54,13 @@ public final class SweepRun {
     }
     List<Long> ids = new ArrayList<>();
     List<Long> noticed = new ArrayList<>();
+    // when the terminal status event arrived, before the finished item was read
+    Map<Long, Long> eventAt = new ConcurrentHashMap<>();
+    Consumer<JobUpdate> events = update -> {
+      if (update instanceof JobUpdate.StatusChange change && change.status().isTerminal()) {
+        eventAt.putIfAbsent(change.itemId().value(), System.currentTimeMillis());
+      }
+    };
     long start;
     long end;
     try (InvokeAIClient client = InvokeAIClient.fromUrl(url)) {
@@ -59,7 +71,7 @@ public final class SweepRun {
       }
       start = System.nanoTime();
       if (sweep) {
-        SweepHandle items = handle.submitSweep(handle.sweep(vary, values));
+        SweepHandle items = handle.submitSweep(handle.sweep(vary, values), 1, Duration.ofMinutes(30), events);
         long[] at = new long[items.itemIds().size()];
         List<CompletableFuture<QueueItem>> completions = items.completions();
         for (int i = 0; i < at.length; i++) {
@@ -76,7 +88,7 @@ public final class SweepRun {
         for (Object value : values) {
           handle.setInputValue(vary, value);
           handle.submitSync();
-          QueueItem item = handle.waitForCompletionSync(Duration.ofMinutes(5));
+          QueueItem item = handle.waitForCompletionSync(Duration.ofMillis(500), Duration.ofMinutes(5), events);
           noticed.add(System.currentTimeMillis());
           ids.add(item.itemId().value());
         }
@@ -89,7 +101,11 @@ public final class SweepRun {
     result.put("wall_s", (end - start) / 1e9);
     ArrayNode items = result.putArray("items");
     for (int i = 0; i < ids.size(); i++) {
-      items.addObject().put("item_id", ids.get(i)).put("noticed_ms", noticed.get(i));
+      ObjectNode item = items.addObject().put("item_id", ids.get(i)).put("noticed_ms", noticed.get(i));
+      Long event = eventAt.get(ids.get(i));
+      if (event != null) {
+        item.put("event_ms", event);
+      }
     }
     mapper.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
   }
