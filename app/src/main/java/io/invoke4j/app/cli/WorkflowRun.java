@@ -298,6 +298,7 @@ final class WorkflowRun {
     Set<QueueItemId> pending = new java.util.LinkedHashSet<>(items);
     Set<QueueItemId> canceledByEvent = new HashSet<>();
     Set<QueueItemId> retried = new HashSet<>();
+    Set<QueueItemId> gone = new java.util.LinkedHashSet<>();
     Map<QueueItemId, QueueItem> finished = new LinkedHashMap<>();
     Map<QueueItemId, QueueItemStatus> lastStatus = new java.util.HashMap<>();
     ArrayNode results = JsonNodeFactory.instance.arrayNode();
@@ -311,7 +312,18 @@ final class WorkflowRun {
       boolean reread = true;
       while (!pending.isEmpty()) {
         if (reread) {
-          for (QueueItem item : serverCall("read queue items", () -> client.queue().list(List.copyOf(pending)))) {
+          List<QueueItem> read = serverCall("read queue items", () -> client.queue().list(List.copyOf(pending)));
+          // an item deleted under us (queue cleared or pruned, or deleted by hand) would never finish
+          Set<QueueItemId> seen = new HashSet<>();
+          read.forEach(i -> seen.add(i.itemId()));
+          for (QueueItemId id : List.copyOf(pending)) {
+            if (!seen.contains(id)) {
+              pending.remove(id);
+              gone.add(id);
+              progress.line("item " + id.value() + " is no longer on the server's queue");
+            }
+          }
+          for (QueueItem item : read) {
             QueueItemStatus before = lastStatus.put(item.itemId(), item.status());
             if (before != item.status()) {
               progress.status(item.itemId().value(), item.statusText());
@@ -364,7 +376,7 @@ final class WorkflowRun {
       subscription.close();
       progress.done();
     }
-    return report(workflow, batch, items, finished, pending, results, out);
+    return report(workflow, batch, items, finished, pending, gone, results, out);
   }
 
   private static boolean handle(InvokeEvent event, Set<QueueItemId> pending, Set<QueueItemId> canceledByEvent,
@@ -463,8 +475,13 @@ final class WorkflowRun {
   }
 
   private int report(WorkflowDefinition workflow, Batch batch, List<QueueItemId> items,
-      Map<QueueItemId, QueueItem> finished, Set<QueueItemId> pending, ArrayNode results, PrintWriter out) {
+      Map<QueueItemId, QueueItem> finished, Set<QueueItemId> pending, Set<QueueItemId> gone, ArrayNode results,
+      PrintWriter out) {
     List<String> problems = new ArrayList<>();
+    if (!gone.isEmpty()) {
+      problems.add(gone.size() + " item(s) vanished from the server's queue before they finished ("
+          + gone.stream().map(i -> String.valueOf(i.value())).toList() + "): deleted, or the queue was cleared");
+    }
     for (QueueItem item : finished.values()) {
       if (item.status() == QueueItemStatus.FAILED) {
         problems.add("item " + item.itemId().value() + " failed: " + item.errorType().orElse("error") + ": "

@@ -68,6 +68,24 @@ class RunCommandTest {
   }
 
   @Test
+  void anItemDeletedFromTheQueueEndsTheRunWithExitFour() throws Exception {
+    try (MemoryInvokeAI manual = MemoryInvokeAI.builder().manualProcessing().build()) {
+      Thread deleter = new Thread(() -> {
+        while (manual.queue().listAll().isEmpty()) {
+          Thread.onSpinWait();
+        }
+        manual.queue().delete(manual.queue().listAll().get(0).itemId());
+      });
+      deleter.start();
+      CliRun run = CliRun.run(Main.create(options -> InvokeAIClient.builder().inMemory(manual).build(), Map.of()),
+          "run", ADD, "--out", dir.toString(), "--progress", "none", "--timeout", "30");
+      deleter.join();
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(4);
+      assertThat(run.err()).contains("1 item(s) vanished from the server's queue before they finished");
+    }
+  }
+
+  @Test
   void barModeRedrawsOneLineInPlace() {
     CliRun run = invoke4j("run", ADD, "--out", dir.toString(), "--progress", "bar");
     assertThat(run.exitCode()).as(run.err()).isZero();
