@@ -38,6 +38,11 @@ final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExcepti
   /** {@code io.invoke4j.domain.workflow.WorkflowFormatException: } and the like. */
   private static final Pattern CLASS_NAME =
       Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)(?::\\s*)?");
+  /**
+   * A bare Java exception name, as transports put them in messages: {@code HttpHostConnectException: }.
+   * Only {@code ...Exception}: the server's Python error types ({@code ValueError}) are worth reading.
+   */
+  private static final Pattern SIMPLE_EXCEPTION = Pattern.compile("\\b[A-Z][A-Za-z0-9_]*Exception:\\s*");
   /** A JSON path root with nothing after it: {@code $: empty document}. */
   private static final Pattern ROOT_PATH = Pattern.compile("(^|\\s)\\$:\\s*");
 
@@ -98,6 +103,7 @@ final class ErrorPolicy implements IExecutionExceptionHandler, IParameterExcepti
   /** One line, without Java class names and bare {@code $:} roots. */
   static String clean(String message) {
     String text = CLASS_NAME.matcher(oneLine(message)).replaceAll("");
+    text = SIMPLE_EXCEPTION.matcher(text).replaceAll("");
     text = ROOT_PATH.matcher(text).replaceAll("$1");
     text = text.replaceAll("(?<![\\w.])\\$\\.", "");
     return text.replaceAll("\\s{2,}", " ").strip();

@@ -136,6 +136,9 @@ class RunCommandTest {
     assertThat(ErrorPolicy.clean("$: not valid JSON: io.invoke4j.domain.workflow.WorkflowFormatException: $: empty document"))
         .isEqualTo("not valid JSON: empty document");
     assertThat(Optional.of(ErrorPolicy.clean("$.meta.version: missing"))).contains("meta.version: missing");
+    assertThat(ErrorPolicy.clean("GET /api/v1/boards/ failed: HttpHostConnectException: Connect to x failed"))
+        .isEqualTo("GET /api/v1/boards/ failed: Connect to x failed");
+    assertThat(ErrorPolicy.clean("ValueError: cannot add")).isEqualTo("ValueError: cannot add");
   }
 
   @Test
