@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invoke4j.adapter.memory.MemoryInvokeAI;
 import io.invoke4j.app.InvokeAIClient;
+import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.ImageQuery;
 import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.models.ModelRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,7 @@ class ManagementCommandsTest {
 
   /** Runs a command with {@code --json}, requires exit 0 and returns what it printed, parsed. */
   private JsonNode json(String... args) throws IOException {
-    String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+    String[] withJson = Arrays.copyOf(args, args.length + 1);
     withJson[args.length] = "--json";
     CliRun run = invoke4j(withJson);
     assertThat(run.exitCode()).as(run.err()).isZero();
@@ -217,10 +220,10 @@ class ManagementCommandsTest {
     return MAPPER.readTree(run.out());
   }
 
-  private io.invoke4j.domain.image.ImageName firstOutput() {
+  private ImageName firstOutput() {
     CliRun run = invoke4j("run", BLANK, "--out", dir.toString(), "--progress", "none");
     assertThat(run.exitCode()).as(run.err()).isZero();
     server.awaitIdle(Duration.ofSeconds(5));
-    return server.images().list(io.invoke4j.domain.image.ImageQuery.firstPage()).items().get(0).name();
+    return server.images().list(ImageQuery.firstPage()).items().get(0).name();
   }
 }
