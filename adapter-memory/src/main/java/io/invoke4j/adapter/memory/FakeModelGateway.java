@@ -89,7 +89,8 @@ public final class FakeModelGateway implements ModelGateway {
           job.errorReason("NotSupported").error("the in-memory server cannot probe model files");
         }
       } else {
-        job.sourceType(given.contains("://") ? "url" : "hf")
+        // nothing was downloaded: no bytes of an unknown total
+        job.sourceType(given.contains("://") ? "url" : "hf").bytes(0).totalBytes(0)
             .errorReason("NotSupported").error("the in-memory server cannot download models");
       }
       ModelInstallJob built = job.build();
