@@ -65,12 +65,15 @@ def plot(sweep: dict[str, Any], png: Path) -> None:
             ax.plot([item["started"] / 1000, item["completed"] / 1000], [y, y], color="tab:blue", lw=2)
             if item["noticed"] is not None:
                 ax.plot([item["completed"] / 1000, item["noticed"] / 1000], [y, y], color="tab:red", lw=1)
-        ax.axvline(entry["wall_s"], color="grey", ls=":", lw=1)
+        last = max((i["noticed"] for i in entry["timeline_ms"] if i["noticed"] is not None), default=None)
+        if last is not None:
+            ax.axvline(last / 1000, color="grey", ls=":", lw=1)  # the last completion noticed
         ax.set_title(f"{WAY_LABELS.get(way, way)}: wall {entry['wall_s']:.1f} s, "
                      f"server busy {entry['server_busy_s']:.1f} s, {entry['http_requests']} HTTP requests",
                      fontsize=9)
         ax.set_ylabel("item")
-    axes[-1].set_xlabel("seconds since the client started (blue: server ran the item; red: until the client noticed)")
+    axes[-1].set_xlabel("seconds since the client process was launched (blue: the server ran the item; red: until the client "
+                       "had it; dotted: the last one)")
     fig.tight_layout()
     fig.savefig(png, dpi=90)
 
@@ -147,7 +150,7 @@ def main() -> int:
         "# Benchmarks",
         "",
         "Written by `scripts/bench-all` (do not edit by hand; the notes at the end come from",
-        "`benchmarks/python/report.py`). invoke4j against invokeai-py-client on the same machine, the",
+        "`benchmarks/python/benchmarks-notes.md`). invoke4j against invokeai-py-client on the same machine, the",
         "same workflow files and the same server, and against the server's own busy time (issue 10).",
         "",
         "## Machine and versions",
@@ -155,7 +158,8 @@ def main() -> int:
         f"- date: {env.get('date')}",
         f"- machine: {env.get('cpu')}, {env.get('cores')} cores, {env.get('memory')}",
         f"- load average (1 min) at the start / end of the run: {env.get('load_start')} / {env.get('load_end')}"
-        + (" — other builds ran at the same time, so every figure is noisy" if float(str(env.get('load_start', '0')).split()[0]) > 1.5 else ""),
+        + (" — other builds ran on the machine during the run, so every figure is noisy"
+           if max(float(str(env.get(k, '0')).split()[0]) for k in ('load_start', 'load_end')) > 1.5 else ""),
         f"- Java: {env.get('java')}; JMH 1.37, sample time (every call timed; the tables show the median), "
         "1 fork, 3 × 1 s warm-up, 5 × 1 s measurement, `-prof gc`",
         f"- Python {py.get('python')}, invokeai-py-client {py.get('version')} (median of {py.get('repeat')} calls after warm-up)",
@@ -170,6 +174,13 @@ def main() -> int:
         value = target["value"]
         lines.append(f"| `{key}` | {target['target']} | {fmt(value, 2)} | "
                      f"{'n/a' if target['met'] is None else ('yes' if target['met'] else '**no**')} |")
+    lines += [
+        "",
+        "Speed-ups are against py-client measured in the same run. The sweep figures are the API sweep's",
+        "(`WorkflowHandle.submitSweep`); the CLI's are in the sweep table. `completion_latency_ms_p50` is when",
+        "the finished item (with its results) was in the caller's hands; the status event itself arrived after",
+        f"{fmt(results.get('completion_event_latency_ms_p50'), 0)} ms (p50).",
+    ]
     lines += [
         "",
         "## Payload path per workflow (µs per operation; speed-up = py-client / invoke4j)",
