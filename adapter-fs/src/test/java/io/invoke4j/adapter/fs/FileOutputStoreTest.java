@@ -68,20 +68,22 @@ class FileOutputStoreTest {
 
   @Test
   void failedWriteLeavesNoPartialFile() throws IOException {
-    Path dir = root.resolve("ro");
-    // root ignores permissions; a read-only directory is the portable stand-in for a full disk
-    org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")));
+    Path dir = root.resolve("out");
     FileOutputStore store = FileOutputStore.create(dir);
-    dir.toFile().setWritable(false);
-    try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-          () -> store.save(new OutputName("w", 1, "n", "i.png"), new byte[] {1}, SIDECAR))
-          .isInstanceOf(io.invoke4j.domain.InvokeStorageException.class)
-          .hasMessageContaining("cannot write");
-    } finally {
-      dir.toFile().setWritable(true);
-    }
-    assertThat(filesUnder(dir)).isEmpty();
+    OutputName name = new OutputName("w", 1, "n", "i.png");
+    // A non-empty directory where the image must go makes the final rename fail for any user
+    // (root ignores file permissions, so a read-only folder would not do).
+    Path blocker = Files.createDirectories(dir.resolve("w_item-1_n_i.png"));
+    Files.writeString(blocker.resolve("keep"), "x");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(name, new byte[] {1}, SIDECAR))
+        .isInstanceOf(io.invoke4j.domain.InvokeStorageException.class)
+        .hasMessageContaining("cannot write");
+
+    assertThat(filesUnder(dir)).extracting(p -> p.getFileName().toString())
+        .noneMatch(file -> file.endsWith(".tmp"))
+        .doesNotContain("w_item-1_n_i.png");
+    assertThat(Files.isDirectory(blocker)).isTrue();
   }
 
   private static List<Path> filesUnder(Path dir) throws IOException {
