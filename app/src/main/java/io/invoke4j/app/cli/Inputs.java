@@ -14,6 +14,23 @@ import java.util.Set;
 final class Inputs {
   private Inputs() {}
 
+  /** One {@code --set KEY=VALUE}: the input KEY names and the value as typed (parsed later for its type). */
+  record Assignment(WorkflowInput input, String value) {}
+
+  /**
+   * Resolves one {@code --set INDEX=VALUE} or {@code --set LABEL=VALUE} (the value may itself contain
+   * '='), as {@code run}, {@code sweep} and {@code payload} accept it.
+   *
+   * @throws CliException (usage) for a pair without '=' or a key naming no single input
+   */
+  static Assignment parseSet(WorkflowDefinition workflow, String set) {
+    int eq = set.indexOf('=');
+    if (eq <= 0) {
+      throw new CliException(CliException.USAGE, "--set " + set + ": expected INDEX=VALUE or LABEL=VALUE, e.g. --set 2=512");
+    }
+    return new Assignment(find(workflow, set.substring(0, eq).trim(), "--set " + set), set.substring(eq + 1));
+  }
+
   /**
    * The input {@code key} names: a whole number is an index, anything else a label (ignoring case).
    *

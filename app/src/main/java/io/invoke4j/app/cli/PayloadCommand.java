@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code invoke4j payload FILE [--set INDEX=VALUE]... [--runs N] [--auto-board ID]}: the enqueue
+ * {@code invoke4j payload FILE [--set INDEX=VALUE|LABEL=VALUE]... [--runs N] [--auto-board ID]}: the enqueue
  * request body the GUI would send, printed, not sent. Required inputs left empty (which the GUI would
  * flag before invoking) are reported as warnings on stderr; the body is still printed.
  */
@@ -34,7 +34,7 @@ final class PayloadCommand implements Runnable {
   @Option(
       names = "--set",
       paramLabel = "INDEX=VALUE",
-      description = "Set form input INDEX (see 'inputs'); VALUE is parsed for the input's type "
+      description = "Set form input INDEX (or its LABEL, see 'inputs'); VALUE is parsed for the input's type "
           + "(JSON for structured values). Repeatable.")
   List<String> sets = List.of();
 
@@ -52,7 +52,7 @@ final class PayloadCommand implements Runnable {
   @Override
   public void run() {
     WorkflowDefinition workflow = ServerTyping.load(file, server);
-    Map<Integer, String> values = parseSets(sets);
+    Map<Integer, String> values = resolve(workflow, sets);
     EnqueueRequest request = WorkflowRequests.prepare(workflow, values, runs, Optional.ofNullable(autoBoard));
     PrintWriter out = spec.commandLine().getOut();
     out.println(Json.pretty(request.toJson()));
@@ -66,21 +66,12 @@ final class PayloadCommand implements Runnable {
     }
   }
 
-  /** {@code INDEX=VALUE} pairs; the value may itself contain '='. A later pair for an index wins. */
-  static Map<Integer, String> parseSets(List<String> sets) {
+  /** The {@code --set} values by input index; a later pair for an input wins. */
+  private static Map<Integer, String> resolve(WorkflowDefinition workflow, List<String> sets) {
     Map<Integer, String> values = new LinkedHashMap<>();
     for (String set : sets) {
-      int eq = set.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("--set " + set + ": expected INDEX=VALUE, e.g. --set 2=512");
-      }
-      String index = set.substring(0, eq).trim();
-      try {
-        values.put(Integer.parseInt(index), set.substring(eq + 1));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "--set " + set + ": INDEX must be a whole number (see 'invoke4j inputs'), got \"" + index + "\"");
-      }
+      Inputs.Assignment assignment = Inputs.parseSet(workflow, set);
+      values.put(assignment.input().index(), assignment.value());
     }
     return values;
   }

@@ -119,12 +119,9 @@ final class WorkflowRun {
       WorkflowDefinition workflow = handle.definition();
       Map<Integer, Path> uploads = new TreeMap<>();
       for (String set : options.sets) {
-        int eq = set.indexOf('=');
-        if (eq <= 0) {
-          throw new CliException(CliException.USAGE, "--set " + set + ": expected INDEX=VALUE or LABEL=VALUE, e.g. --set 2=512");
-        }
-        WorkflowInput input = Inputs.find(workflow, set.substring(0, eq).trim(), "--set " + set);
-        String value = set.substring(eq + 1);
+        Inputs.Assignment assignment = Inputs.parseSet(workflow, set);
+        WorkflowInput input = assignment.input();
+        String value = assignment.value();
         if (input.type().kind() == FieldType.Kind.IMAGE && Files.isRegularFile(Path.of(value))) {
           uploads.put(input.index(), Path.of(value));
           continue;

@@ -194,16 +194,37 @@ class CommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("invoke4j: ").contains("9").contains("2 inputs").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("invoke4j: ").contains("9").contains("it has 2").doesNotContain("\tat ");
     assertThat(run.err().lines()).hasSize(1);
   }
 
   @Test
   void malformedSetIsAUsageError() {
-    CliRun run = invoke4j("payload", ADD, "--set", "x=1");
+    CliRun run = invoke4j("payload", ADD, "--set", "40");
 
     assertThat(run).isEqualTo(new CliRun(2, "",
-        lines("invoke4j: --set x=1: INDEX must be a whole number (see 'invoke4j inputs'), got \"x\"")));
+        lines("invoke4j: --set 40: expected INDEX=VALUE or LABEL=VALUE, e.g. --set 2=512")));
+  }
+
+  @Test
+  void payloadSetsAnInputByItsLabelIgnoringCaseAsRunDoes() throws IOException {
+    CliRun byLabel = invoke4j("payload", ADD, "--set", "a=40", "--set", "B=2");
+    CliRun byIndex = invoke4j("payload", ADD, "--set", "0=40", "--set", "1=2");
+
+    assertThat(byLabel.exitCode()).isZero();
+    assertThat(byLabel.err()).isEmpty();
+    JsonNode batch = MAPPER.readTree(byLabel.out()).get("batch");
+    assertThat(batch.at("/graph/nodes/" + A_NODE + "/value").asInt()).isEqualTo(40);
+    assertThat(batch.at("/graph/nodes/" + ADD_NODE + "/b").asInt()).isEqualTo(2);
+    assertThat(batch.at("/graph/nodes")).isEqualTo(MAPPER.readTree(byIndex.out()).at("/batch/graph/nodes"));
+  }
+
+  @Test
+  void payloadNamesTheLabelsWhenNoInputHasTheLabel() {
+    CliRun run = invoke4j("payload", ADD, "--set", "x=1");
+
+    assertThat(run).isEqualTo(new CliRun(2, "", lines(
+        "invoke4j: --set x=1: workflow \"integer-add\" has no input labelled \"x\" (labels: A, B)")));
   }
 
   @Test
