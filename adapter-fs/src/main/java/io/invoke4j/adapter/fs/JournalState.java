@@ -21,7 +21,7 @@ import java.util.Set;
  *       send is recovered by looking the batch up;
  *   <li>{@code enqueued}: {@code batchId}, {@code itemIds};
  *   <li>{@code retried}: {@code from}, {@code to}, {@code reason} (an item re-enqueued once);
- *   <li>{@code saved}: {@code itemId}, {@code image}, {@code path};
+ *   <li>{@code saved}: {@code itemId}, {@code image} (or {@code video}), {@code path};
  *   <li>{@code finished}: {@code itemId}, {@code status}.
  * </ul>
  *
@@ -31,7 +31,7 @@ import java.util.Set;
  * @param enqueued whether the server's answer to the enqueue was recorded
  * @param itemIds the batch's items, each retried item replaced by its retry
  * @param retries retry item id → the item it replaced
- * @param saved the server image names saved to disk
+ * @param saved the server image and video names saved to disk
  */
 public record JournalState(Optional<String> workflow, Optional<String> requestHash, Optional<BatchId> batchId,
     boolean enqueued, List<QueueItemId> itemIds, Map<QueueItemId, QueueItemId> retries, Set<String> saved) {
@@ -74,7 +74,7 @@ public record JournalState(Optional<String> workflow, Optional<String> requestHa
           }
           retries.put(to, from);
         }
-        case "saved" -> saved.add(record.path("image").asText());
+        case "saved" -> saved.add(record.has("video") ? record.path("video").asText() : record.path("image").asText());
         default -> { }
       }
     }

@@ -10,6 +10,7 @@ import io.invoke4j.adapter.fs.RunJournal;
 import io.invoke4j.adapter.fs.WorkflowFiles;
 import io.invoke4j.app.InvokeAIClient;
 import io.invoke4j.app.usecase.ModelSync;
+import io.invoke4j.app.usecase.VideoOutput;
 import io.invoke4j.app.usecase.WorkflowHandle;
 import io.invoke4j.domain.EnqueueRejectedException;
 import io.invoke4j.domain.InvokeException;
@@ -24,6 +25,7 @@ import io.invoke4j.domain.field.FieldValue;
 import io.invoke4j.domain.field.ImageValue;
 import io.invoke4j.domain.image.ImageCategory;
 import io.invoke4j.domain.image.ImageName;
+import io.invoke4j.domain.image.VideoName;
 import io.invoke4j.domain.queue.BatchDatum;
 import io.invoke4j.domain.queue.BatchId;
 import io.invoke4j.domain.queue.EnqueueRequest;
@@ -425,24 +427,50 @@ final class WorkflowRun {
           continue;
         }
         byte[] bytes = serverCall("download image " + image.value(), () -> client.images().download(image));
-        store.save(name, bytes, sidecar(workflow, item, output, image, version));
-        saved.add(image.value());
-        if (journal != null) {
-          journal.append(RunJournal.record("saved").put("itemId", item.itemId().value()).put("image", image.value())
-              .put("path", path.toString()));
+        store.save(name, bytes, sidecar(workflow, item, output.nodeId(), output.nodeType(), "image", image.value(),
+            version));
+        saved(item, "image", image.value(), path, journal, saved, progress, out);
+      }
+    }
+    // video nodes (Wan 2.2) give video_output results, downloaded through the videos API
+    for (VideoOutput output : VideoOutput.of(item)) {
+      String label = workflow.node(output.nodeId()).map(WorkflowNode::label).filter(l -> !l.isBlank())
+          .orElse(output.nodeType());
+      for (VideoName video : output.videoNames()) {
+        OutputName name = new OutputName(workflow.name(), item.itemId().value(), label, video.value());
+        Path path = store.pathFor(name);
+        ObjectNode row = outputs.addObject().put("nodeId", output.nodeId()).put("node", label)
+            .put("video", video.value()).put("path", path.toString());
+        if (saved.contains(video.value()) && store.contains(name)) {
+          row.put("alreadySaved", true);
+          continue;
         }
-        if (!options.json) {
-          progress.erase();
-          out.println(path);
-          out.flush();
-        }
+        byte[] bytes = serverCall("download video " + video.value(), () -> client.videos().download(video));
+        store.save(name, bytes, sidecar(workflow, item, output.nodeId(), output.nodeType(), "video", video.value(),
+            version));
+        saved(item, "video", video.value(), path, journal, saved, progress, out);
       }
     }
     return result;
   }
 
-  private static ObjectNode sidecar(WorkflowDefinition workflow, QueueItem item, NodeOutput output, ImageName image,
-      String version) {
+  /** Notes one output ({@code kind} "image" or "video") as saved: in memory, in the journal, on stdout. */
+  private void saved(QueueItem item, String kind, String serverName, Path path, RunJournal journal, Set<String> saved,
+      Progress progress, PrintWriter out) {
+    saved.add(serverName);
+    if (journal != null) {
+      journal.append(RunJournal.record("saved").put("itemId", item.itemId().value()).put(kind, serverName)
+          .put("path", path.toString()));
+    }
+    if (!options.json) {
+      progress.erase();
+      out.println(path);
+      out.flush();
+    }
+  }
+
+  private static ObjectNode sidecar(WorkflowDefinition workflow, QueueItem item, String nodeId, String nodeType,
+      String kind, String serverName, String version) {
     ObjectNode sidecar = JsonNodeFactory.instance.objectNode();
     sidecar.put("workflow", workflow.name());
     workflow.id().ifPresent(id -> sidecar.put("workflowId", id));
@@ -457,9 +485,9 @@ final class WorkflowRun {
     sidecar.put("batchId", item.batchId().value());
     sidecar.put("itemId", item.itemId().value());
     item.sessionId().ifPresent(s -> sidecar.put("sessionId", s));
-    sidecar.put("nodeId", output.nodeId());
-    sidecar.put("nodeType", output.nodeType());
-    sidecar.put("image", image.value());
+    sidecar.put("nodeId", nodeId);
+    sidecar.put("nodeType", nodeType);
+    sidecar.put(kind, serverName);
     sidecar.put("serverVersion", version);
     ObjectNode timings = sidecar.putObject("timings");
     item.createdAt().ifPresent(t -> timings.put("created", t.toString()));

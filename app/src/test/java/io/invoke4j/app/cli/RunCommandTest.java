@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.adapter.memory.MemoryInvokeAI;
 import io.invoke4j.app.InvokeAIClient;
+import io.invoke4j.domain.image.ImageCategory;
+import io.invoke4j.domain.queue.QueueItem;
+import io.invoke4j.domain.queue.QueueItemStatus;
+import io.invoke4j.ports.QueueGateway;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,5 +161,88 @@ class RunCommandTest {
       }
     };
     assertThat(broken.checkError()).isTrue();
+  }
+
+  /**
+   * No in-memory node makes a video, so a swapped queue port adds a {@code video_output} result (as
+   * Wan 2.2's last node gives, for a video already on the fake server) to every finished item.
+   */
+  @Test
+  void runSavesVideoOutputsWithSidecarsAndJournalsThem() throws Exception {
+    byte[] mp4 = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0};
+    String video = server.videos().upload(mp4, "clip.mp4", ImageCategory.GENERAL, Optional.empty(), false)
+        .name().value();
+    QueueGateway withVideos = withVideoResult(server.queue(), video, "4278c261-4e1b-4b38-bbb4-a570294c4ea3");
+    ClientFactory fakes = options -> InvokeAIClient.builder().queueGateway(withVideos).imageGateway(server.images())
+        .videoGateway(server.videos()).boardGateway(server.boards()).modelGateway(server.models())
+        .workflowLibrary(server.workflows()).serverGateway(server.server()).eventStream(server.events()).build();
+    Path journal = dir.resolve("j.jsonl");
+    Path out = dir.resolve("out");
+
+    CliRun run = CliRun.run(Main.create(fakes, Map.of()),
+        "run", BLANK, "--out", out.toString(), "--journal", journal.toString(), "--progress", "none");
+    CliRun again = CliRun.run(Main.create(fakes, Map.of()),
+        "run", BLANK, "--out", out.toString(), "--journal", journal.toString(), "--progress", "none", "--json");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path saved;
+    try (Stream<Path> files = Files.list(out)) {
+      saved = files.filter(f -> f.toString().endsWith(".mp4")).findFirst().orElseThrow();
+    }
+    assertThat(Files.readAllBytes(saved)).isEqualTo(mp4);
+    assertThat(run.out()).contains(saved.toString());
+    JsonNode sidecar = new ObjectMapper().readTree(saved.resolveSibling(saved.getFileName() + ".json").toFile());
+    assertThat(sidecar.path("video").asText()).isEqualTo(video);
+    assertThat(sidecar.path("workflow").asText()).isEqualTo("blank-blur-save");
+    assertThat(Files.readString(journal)).contains("\"video\":\"" + video + "\"");
+    // the journal's re-run downloads nothing again, the video included
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(again.out()).path("items").get(0).path("outputs");
+    assertThat(rows).hasSize(2).allMatch(row -> row.path("alreadySaved").asBoolean());
+    assertThat(rows).anyMatch(row -> row.path("video").asText().equals(video));
+  }
+
+  private static QueueGateway withVideoResult(QueueGateway queue, String video, String nodeId) {
+    return proxy(QueueGateway.class, queue, result -> result instanceof QueueItem item ? withVideo(item, video, nodeId)
+        : result);
+  }
+
+  private static QueueItem withVideo(QueueItem item, String video, String nodeId) {
+    if (item.status() != QueueItemStatus.COMPLETED) {
+      return item;
+    }
+    ObjectNode result = JsonNodeFactory.instance.objectNode().put("type", "video_output");
+    result.putObject("video").put("video_name", video);
+    Map<String, JsonNode> results = new LinkedHashMap<>(item.results());
+    results.put("prepared-video", result);
+    Map<String, String> mapping = new LinkedHashMap<>(item.preparedSourceMapping());
+    mapping.put("prepared-video", nodeId);
+    return proxy(QueueItem.class, item, r -> r, Map.of("results", results, "preparedSourceMapping", mapping));
+  }
+
+  private static <T> T proxy(Class<T> type, T target, UnaryOperator<Object> each) {
+    return proxy(type, target, each, Map.of());
+  }
+
+  /** {@code target} with every result passed through {@code each} (inside lists and optionals too). */
+  private static <T> T proxy(Class<T> type, T target, UnaryOperator<Object> each, Map<String, Object> fixed) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
+      if (fixed.containsKey(method.getName())) {
+        return fixed.get(method.getName());
+      }
+      Object result;
+      try {
+        result = method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof List<?> list) {
+        return list.stream().map(each).toList();
+      }
+      if (result instanceof Optional<?> optional) {
+        return optional.map(each);
+      }
+      return each.apply(result);
+    }));
   }
 }
