@@ -367,14 +367,14 @@ public final class NodeTemplates implements NodeTitles {
 
   private static Optional<ParsedType> parse(JsonNode schema) {
     if (schema.path("$ref").isTextual()) {
-      return Optional.of(new ParsedType(refName(schema), Cardinality.SINGLE));
+      return refType(schema, Cardinality.SINGLE);
     }
     if (schema.has("const") || schema.has("enum")) {
       return Optional.of(new ParsedType("EnumField", Cardinality.SINGLE));
     }
     if (!schema.has("type")) {
       if (schema.path("allOf").path(0).path("$ref").isTextual()) {
-        return Optional.of(new ParsedType(refName(schema.get("allOf").get(0)), Cardinality.SINGLE));
+        return refType(schema.get("allOf").get(0), Cardinality.SINGLE);
       }
       if (schema.has("anyOf")) {
         return parseAnyOf(nonNullMembers(schema));
@@ -385,7 +385,7 @@ public final class NodeTemplates implements NodeTitles {
     if (type.equals("array")) {
       JsonNode items = schema.path("items");
       if (items.path("$ref").isTextual()) {
-        return Optional.of(new ParsedType(refName(items), Cardinality.COLLECTION));
+        return refType(items, Cardinality.COLLECTION);
       }
       return Optional.ofNullable(PRIMITIVES.get(items.path("type").asText("")))
           .map(name -> new ParsedType(name, Cardinality.COLLECTION));
@@ -420,6 +420,16 @@ public final class NodeTemplates implements NodeTitles {
       return Optional.empty();
     }
     return Optional.of(new ParsedType(PRIMITIVES.getOrDefault(a, a), Cardinality.SINGLE_OR_COLLECTION));
+  }
+
+  /**
+   * The type a {@code $ref} names; empty when the ref has no schema name after its last {@code /}
+   * ({@code #/components/schemas/}), where the GUI throws {@code UnableToExtractSchemaNameFromRefError}
+   * and skips the field.
+   */
+  private static Optional<ParsedType> refType(JsonNode ref, Cardinality cardinality) {
+    String name = refName(ref);
+    return name.isEmpty() ? Optional.empty() : Optional.of(new ParsedType(name, cardinality));
   }
 
   private static String refName(JsonNode ref) {

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  */
 final class WorkflowReader {
   private static final Pattern SEMVER = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
+  private static final String WORKFLOW_RETURN = "workflow_return";
   private static final Set<String> NODE_KINDS = Set.of("invocation", "notes", "connector");
   private static final Set<String> ELEMENT_TYPES = Set.of("container", "node-field", "heading", "text", "divider");
   private static final Set<String> NUMBER_COMPONENTS = Set.of("number-input", "slider", "number-input-and-slider");
@@ -121,6 +122,7 @@ final class WorkflowReader {
       return; // schema 1.0.0 defaults missing nodes, edges and exposedFields to []
     }
     requireArray(nodes, "$.nodes");
+    int firstReturn = -1;
     for (int i = 0; i < nodes.size(); i++) {
       String path = JsonPaths.index("$.nodes", i);
       JsonNode node = nodes.get(i);
@@ -135,7 +137,16 @@ final class WorkflowReader {
       requireObject(data, path + ".data");
       optionalText(data, "label", path + ".data");
       if (kind.equals("invocation")) {
-        requireText(data, "type", path + ".data");
+        String type = requireText(data, "type", path + ".data");
+        if (type.equals(WORKFLOW_RETURN)) {
+          // zWorkflowV3's refinement: the GUI refuses to load such a workflow, and its
+          // buildWorkflowWithValidation gives no workflow to embed when one is built
+          if (firstReturn >= 0) {
+            throw new WorkflowFormatException(path + ".data.type", "a workflow may not contain more than one "
+                + WORKFLOW_RETURN + " node (another at $.nodes[" + firstReturn + "])");
+          }
+          firstReturn = i;
+        }
         JsonNode inputs = data.get("inputs");
         requireObject(inputs, path + ".data.inputs");
         for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {

@@ -15,9 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The cases of the GUI's {@code util/schema/parseFieldType.test.ts}: each field schema is put on a
  * node of a small OpenAPI document of our own, read by {@link NodeTemplates#fromOpenApi}. Where the
- * GUI's parser throws, the GUI's {@code parseSchema} skips the field; invoke4j does the same, but
- * for a {@code $ref} without a schema name, which it keeps with an empty type name (see
- * docs/gui-parity.md).
+ * GUI's parser throws, the GUI's {@code parseSchema} skips the field; invoke4j does the same.
  */
 class GuiParityParseFieldTypeTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -95,6 +93,18 @@ class GuiParityParseFieldTypeTest {
     assertThat(typeOf("{'$ref': '#/components/schemas/ImageField'}")).isEqualTo("ImageField SINGLE");
     assertThat(typeOf("{'$ref': '#/components/schemas/T2IAdapterModelField'}"))
         .isEqualTo("T2IAdapterModelField SINGLE");
+  }
+
+  @ParameterizedTest(name = "skips a field whose $ref has no schema name ({0})")
+  @CsvSource(delimiter = '|', value = {
+      "allOf ref, the GUI's case | {'allOf': [{'$ref': '#/components/schemas/'}]}",
+      "bare ref | {'$ref': '#/components/schemas/'}",
+      "nullable ref | {'anyOf': [{'$ref': '#/components/schemas/'}, {'type': 'null'}]}",
+      "array of refs | {'items': {'$ref': '#/components/schemas/'}, 'type': 'array'}",
+      "single or collection of refs | {'anyOf': [{'items': {'$ref': '#/components/schemas/'}, 'type': 'array'}, {'$ref': '#/components/schemas/'}]}",
+  })
+  void skipsAFieldWhoseRefHasNoSchemaName(String name, String schema) {
+    assertThat(parse(schema)).as(name).isEmpty();
   }
 
   @ParameterizedTest(name = "skips a field the GUI's parser refuses ({0})")

@@ -1,11 +1,14 @@
 package io.invoke4j.domain.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.invoke4j.domain.queue.EnqueueRequest;
+import io.invoke4j.domain.queue.GraphBuilder;
 import io.invoke4j.domain.workflow.LoadWarning.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +147,38 @@ class GuiParityValidateWorkflowTest {
     WorkflowDefinition wf = base().value("loader", "bogus_extra", F.textNode("should-warn")).load();
 
     assertThat(wf.loadWarnings()).extracting(LoadWarning::kind).containsExactly(Kind.MISSING_FIELD_TEMPLATE);
+  }
+  @Test
+  void refusesToLoadAWorkflowWithDuplicateWorkflowReturnNodes() {
+    GuiWorkflow file = base().node("return-1", "workflow_return").node("return-2", "workflow_return");
+
+    assertThatThrownBy(file::load).isInstanceOf(WorkflowFormatException.class)
+        .hasMessageContaining("$.nodes[3].data.type")
+        .hasMessageContaining("more than one workflow_return node (another at $.nodes[2])");
+    // offline too: the refusal is the GUI's workflow schema, not a template rule
+    assertThatThrownBy(() -> WorkflowDefinition.fromJsonNode(file.json()))
+        .isInstanceOf(WorkflowFormatException.class).hasMessageContaining("workflow_return");
+  }
+
+  /**
+   * The GUI's {@code buildWorkflowWithValidation} gives no workflow for such a state (an editor can
+   * add a second node after loading); no {@link WorkflowDefinition} can hold two, so building from
+   * the file refuses it before any graph or request exists.
+   */
+  @Test
+  void refusesToBuildAWorkflowWithDuplicateWorkflowReturnNodes() {
+    ObjectNode file = base().node("return-1", "workflow_return").node("return-2", "workflow_return").json();
+
+    assertThatThrownBy(() -> GraphBuilder.build(file)).isInstanceOf(WorkflowFormatException.class)
+        .hasMessageContaining("workflow_return");
+    assertThatThrownBy(() -> EnqueueRequest.forWorkflow(file)).isInstanceOf(WorkflowFormatException.class)
+        .hasMessageContaining("workflow_return");
+  }
+
+  @Test
+  void loadsAWorkflowWithOneWorkflowReturnNode() {
+    WorkflowDefinition wf = base().node("return-1", "workflow_return").load();
+
+    assertThat(wf.node("return-1")).isPresent();
   }
 }
