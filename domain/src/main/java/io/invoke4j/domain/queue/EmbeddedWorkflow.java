@@ -30,7 +30,7 @@ final class EmbeddedWorkflow {
 
   private static final IdentityCache<JsonNode, ObjectNode> PICKED_NODES = new IdentityCache<>(1024);
   private static final IdentityCache<JsonNode, ArrayNode> PICKED_EDGES = new IdentityCache<>(64);
-  private static final IdentityCache<JsonNode, JsonNode> RAW = new IdentityCache<>(2048);
+  private static final IdentityCache<JsonNode, JsonNode> RAW = new IdentityCache<>(4096);
 
   private EmbeddedWorkflow() {}
 
@@ -53,7 +53,8 @@ final class EmbeddedWorkflow {
     return out;
   }
 
-  private static JsonNode raw(JsonNode value) {
+  /** {@code value} as JSON text encoded once per tree (identity), when it is a container. */
+  static JsonNode raw(JsonNode value) {
     return value.isContainerNode() ? RAW.get(value, EmbeddedWorkflow::encode) : value;
   }
 

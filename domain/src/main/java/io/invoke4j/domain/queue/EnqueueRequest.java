@@ -9,6 +9,7 @@ import io.invoke4j.domain.InvokeStyle;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -97,17 +98,22 @@ public abstract class EnqueueRequest {
    * The request body as it goes on the wire: {@link #toJson()}'s content, but the embedded workflow
    * is made of JSON text encoded once per workflow part and reused across submissions (raw value
    * nodes: any {@code ObjectMapper} writes them as they are, but they cannot be read as trees).
-   * Nothing is copied, the graph neither; for reading or changing the body, use {@link #toJson()}.
+   * The graph's nodes and edges are written the same way. Nothing is copied; for reading or changing
+   * the body, use {@link #toJson()}.
    */
   public ObjectNode toWireJson() {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     ObjectNode batch = body.putObject("batch");
     batchId().ifPresent(id -> batch.put("batch_id", id.value()));
-    // the graph's trees as they are: read-only by agreement, and a serializer changes nothing
+    // the graph's nodes and edges as JSON text encoded once per tree: GraphBuilder reuses the trees
+    // of unchanged nodes and edges across submissions, so only the nodes withValue replaced are encoded
     ObjectNode graph = batch.putObject("graph");
     graph.put("id", graph().id());
-    graph.set("nodes", graph().nodes());
-    graph.set("edges", graph().edges());
+    ObjectNode nodes = graph.putObject("nodes");
+    for (Map.Entry<String, JsonNode> node : graph().nodes().properties()) {
+      nodes.set(node.getKey(), EmbeddedWorkflow.raw(node.getValue()));
+    }
+    graph.set("edges", EmbeddedWorkflow.raw(graph().edges()));
     workflow().ifPresent(w -> batch.set("workflow", EmbeddedWorkflow.wire(w)));
     batch.put("runs", runs());
     batch.put("origin", origin());

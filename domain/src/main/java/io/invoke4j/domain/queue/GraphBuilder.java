@@ -13,8 +13,11 @@ import io.invoke4j.domain.workflow.WorkflowEdge;
 import io.invoke4j.domain.workflow.WorkflowField;
 import io.invoke4j.domain.workflow.WorkflowNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,17 +95,60 @@ public final class GraphBuilder {
   }
 
   static Graph build(WorkflowView view, GraphOptions options) {
+    Set<String> executable = new HashSet<>();
+    for (WorkflowNode node : view.nodes()) {
+      if (WorkflowView.isExecutable(node)) {
+        executable.add(node.id());
+      }
+    }
+    List<Edge> edgeList = edges(view, executable);
+    Map<String, List<String>> fed = new HashMap<>();
+    for (Edge edge : edgeList) {
+      fed.computeIfAbsent(edge.destination().nodeId(), id -> new ArrayList<>(4))
+          .add(edge.destination().field());
+    }
+    Optional<String> board = options.autoAddBoardId();
     ObjectNode nodes = JSON.objectNode();
     for (WorkflowNode node : view.nodes()) {
       if (WorkflowView.isExecutable(node)) {
-        nodes.set(node.id(), graphNode(node, options));
+        List<String> removed = fed.getOrDefault(node.id(), List.of());
+        nodes.set(node.id(), BUILT_NODES.get(node,
+            built -> built.removed().equals(removed) && built.board().equals(board),
+            n -> new BuiltNode(removed, board, graphNode(n, removed, options))).json());
       }
     }
-    ArrayNode edges = JSON.arrayNode();
-    for (Edge edge : edges(view, nodes)) {
+    ArrayNode edges = BUILT_EDGES.get(view.edges(), built -> built.edges().equals(edgeList),
+        e -> new BuiltEdges(edgeList, edgesJson(edgeList))).json();
+    String id = requireNonNull(options.idSupplier().get(), "idSupplier returned null");
+    return ImmutableGraph.of(id, nodes, edges);
+  }
+
+  /**
+   * Graph nodes and edge arrays already built, per workflow node and edge list (both immutable and
+   * shared by {@link WorkflowDefinition#withValue} copies): a submission builds only the nodes a
+   * {@code withValue} replaced, and unchanged parts keep their identity, so the wire body reuses their
+   * encoded text too. Each entry records what else it was built from and is used only when that
+   * matches. The trees are read-only by agreement ({@link Graph}).
+   */
+  private record BuiltNode(List<String> removed, Optional<String> board, ObjectNode json) {}
+
+  private record BuiltEdges(List<Edge> edges, ArrayNode json) {}
+
+  private static final IdentityCache<WorkflowNode, BuiltNode> BUILT_NODES = new IdentityCache<>(1024);
+  private static final IdentityCache<List<WorkflowEdge>, BuiltEdges> BUILT_EDGES = new IdentityCache<>(64);
+
+  private static ArrayNode edgesJson(List<Edge> edgeList) {
+    ArrayNode edges = JSON.arrayNode(edgeList.size());
+    for (Edge edge : edgeList) {
       edges.add(edge.toJson());
-      ObjectNode destination = (ObjectNode) nodes.get(edge.destination().nodeId());
-      String field = edge.destination().field();
+    }
+    return edges;
+  }
+
+  /** The graph node with the inputs fed by edges removed (in edge order). */
+  private static ObjectNode graphNode(WorkflowNode node, List<String> fedFields, GraphOptions options) {
+    ObjectNode destination = graphNode(node, options);
+    for (String field : fedFields) {
       JsonNode workflowInputs = destination.get(WORKFLOW_INPUTS);
       if (CALL_SAVED_WORKFLOW.equals(destination.path("type").asText())
           && field.startsWith(SAVED_WORKFLOW_INPUT_PREFIX)
@@ -114,8 +160,7 @@ public final class GraphBuilder {
         destination.remove(field);
       }
     }
-    String id = requireNonNull(options.idSupplier().get(), "idSupplier returned null");
-    return ImmutableGraph.of(id, nodes, edges);
+    return destination;
   }
 
   /**
@@ -184,7 +229,7 @@ public final class GraphBuilder {
   }
 
   /** The flattened, de-duplicated edges between nodes of the graph, in workflow edge order. */
-  private static List<Edge> edges(WorkflowView view, ObjectNode graphNodes) {
+  private static List<Edge> edges(WorkflowView view, Set<String> graphNodes) {
     Set<Edge> edges = new LinkedHashSet<>();
     for (WorkflowEdge edge : view.edges()) {
       if (!edge.isConnection()) {
@@ -205,7 +250,7 @@ public final class GraphBuilder {
       } else {
         from = Optional.empty();
       }
-      if (from.isEmpty() || !graphNodes.has(from.get().nodeId())) {
+      if (from.isEmpty() || !graphNodes.contains(from.get().nodeId())) {
         continue;
       }
       edges.add(new Edge(from.get(), new Handle(target.id(), edge.targetHandle().orElseThrow())));

@@ -2,6 +2,7 @@ package io.invoke4j.domain.queue;
 
 import java.lang.ref.WeakReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A small direct-mapped cache keyed on object identity, for values derived from read-only JSON
@@ -32,10 +33,15 @@ final class IdentityCache<K, V> {
   }
 
   V get(K key, Function<? super K, ? extends V> compute) {
+    return get(key, value -> true, compute);
+  }
+
+  /** As {@link #get(Object, Function)}, but a cached value is used only when {@code valid} says so. */
+  V get(K key, Predicate<? super V> valid, Function<? super K, ? extends V> compute) {
     int h = System.identityHashCode(key);
     int slot = (h ^ (h >>> 16)) & (slots.length - 1);
     Entry<K, V> entry = slots[slot];
-    if (entry != null && entry.key.get() == key) {
+    if (entry != null && entry.key.get() == key && valid.test(entry.value)) {
       return entry.value;
     }
     V value = compute.apply(key);
