@@ -179,9 +179,8 @@ public final class NodeTemplates implements NodeTitles {
   // ---------------------------------------------------------------- fields
 
   private static Optional<FieldTemplate> fieldTemplate(String nodeType, String name, JsonNode property) {
-    if (RESERVED_INPUTS.contains(name)
-        || (nodeType.equals("iterate") && name.equals("index"))
-        || (nodeType.equals("collect") && name.equals("collection"))) {
+    // The GUI also skipped collect.collection until InvokeAI 6.13 (PR #8933); the 6.14 GUI keeps it.
+    if (RESERVED_INPUTS.contains(name) || (nodeType.equals("iterate") && name.equals("index"))) {
       return Optional.empty();
     }
     String fieldKind = property.path("field_kind").asText("");

@@ -120,20 +120,10 @@ final class GuiWorkflow {
   }
 
   /**
-   * The 6.14.2 templates with {@code collect.collection} as an input, as the GUI has parsed it since
-   * InvokeAI 6.13 (collect chaining, #8933); {@code NodeTemplates} still drops it, as older GUIs did.
+   * The 6.14.2 templates, which have {@code collect.collection} as an input: the GUI has parsed it
+   * since InvokeAI 6.13 (collect chaining, #8933), and so does {@code NodeTemplates}.
    */
-  static final NodeTemplates WITH_COLLECT_CHAINING = withCollectChaining();
-
-  private static NodeTemplates withCollectChaining() {
-    java.util.List<NodeTemplate> all = new java.util.ArrayList<>(TEMPLATES.asMap().values());
-    NodeTemplate collect = TEMPLATES.find("collect").orElseThrow();
-    all.remove(collect);
-    all.add(NodeTemplate.builder().from(collect).addInputs(FieldTemplate.builder().name("collection")
-        .title("Collection").typeName("CollectionField").cardinality(io.invoke4j.domain.field.Cardinality.COLLECTION)
-        .required(false).input(io.invoke4j.domain.field.InputKind.CONNECTION).build()).build());
-    return NodeTemplates.of(all);
-  }
+  static final NodeTemplates WITH_COLLECT_CHAINING = TEMPLATES;
 
   /** Loaded as the GUI connected to a 6.14.2 server loads it. */
   WorkflowDefinition load() {
