@@ -10,10 +10,13 @@ import io.invoke4j.domain.image.ImageName;
 import io.invoke4j.domain.models.ModelRecord;
 import io.invoke4j.domain.queue.QueueItem;
 import io.invoke4j.domain.queue.QueueItemStatus;
-import io.invoke4j.domain.workflow.WorkflowInput;
-import io.invoke4j.domain.workflow.WorkflowRecord;
+import io.invoke4j.domain.workflow.WorkflowDefinition;
 import io.invoke4j.ports.ImageGateway;
 import io.invoke4j.ports.ModelGateway;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +34,8 @@ import java.util.Optional;
  * {@link io.invoke4j.domain.InvokeProtocolException}. Thread-safe.
  */
 public final class Quick {
-  /** The server's default text-to-image workflows, by the base of the main model they run. */
-  private static final List<String[]> TEXT_TO_IMAGE = List.of(
-      new String[] {"sdxl", "Text to Image - SDXL"},
-      new String[] {"sd-1", "Text to Image - SD1.5"});
+  /** The text-to-image workflow shipped in the library's resources, next to this class. */
+  static final String TEXT_TO_IMAGE_RESOURCE = "text-to-image-sd1-5.json";
 
   private final ImageGateway images;
   private final WorkflowRepository workflows;
@@ -48,38 +49,65 @@ public final class Quick {
   }
 
   /**
-   * Text to image in one call: picks an installed main model (SDXL first, then SD 1.5), opens the
-   * server's own default workflow for it ("Text to Image - SDXL" / "Text to Image - SD1.5", shipped
-   * with InvokeAI rather than with invoke4j, so it always matches the server's nodes), points its
-   * model fields at installed models with {@code syncDnnModel(false, true)}, sets the positive
-   * prompt (its first text input), runs it and returns the images it made.
+   * The text-to-image workflow shipped with invoke4j ({@code text-to-image-sd1-5.json} in this
+   * package's resources): an SD 1.5 graph in the GUI's export format (main model loader, positive
+   * and negative compel prompts, noise, denoise, latents to image, save image) whose form exposes,
+   * in this order, the prompt, the negative prompt, width, height, seed and steps. Its model field
+   * names no model, only the base {@code sd-1} and type {@code main}, so that {@link
+   * WorkflowHandle#syncDnnModel(boolean, boolean) syncDnnModel(false, true)} picks an installed one.
    *
-   * @throws IllegalStateException when no SDXL or SD 1.5 main model is installed, or the server
-   *     lacks the default workflow
-   * @throws UnresolvedModelException when another model field (e.g. a VAE) finds no installed model
+   * @return a new definition, typed offline
+   * @throws IllegalStateException when the resource is missing from the class path
+   */
+  public static WorkflowDefinition textToImageDefinition() {
+    try (InputStream in = Quick.class.getResourceAsStream(TEXT_TO_IMAGE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("invoke4j's " + TEXT_TO_IMAGE_RESOURCE + " is not on the class path");
+      }
+      return WorkflowDefinition.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read invoke4j's " + TEXT_TO_IMAGE_RESOURCE, e);
+    }
+  }
+
+  /**
+   * A handle over {@link #textToImageDefinition()}, typed by the server's templates, with its model
+   * field pointed at an installed SD 1.5 main model by {@code syncDnnModel(false, true)} (the first
+   * by name). Set its inputs (0 prompt, 1 negative prompt, 2 width, 3 height, 4 seed, 5 steps) and
+   * submit it as any other workflow.
+   *
+   * @throws IllegalStateException when the server has no SD 1.5 main model
+   */
+  public WorkflowHandle textToImageWorkflow() {
+    List<ModelRecord> mains = models.list(Optional.of("sd-1"), Optional.of("main"));
+    if (mains.isEmpty()) {
+      throw new IllegalStateException("text-to-image needs an SD 1.5 main model (base sd-1, type main); the server "
+          + "has none: install one with client.dnnModelRepo().installModel(source)");
+    }
+    WorkflowHandle handle = workflows.createWorkflow(textToImageDefinition());
+    handle.syncDnnModel(false, true);
+    return handle;
+  }
+
+  /**
+   * Text to image in one call: opens {@link #textToImageWorkflow()} (the workflow shipped with
+   * invoke4j, its model chosen by {@code syncDnnModel}), sets the positive prompt, runs it and
+   * returns the images it made.
+   *
+   * @throws IllegalStateException when no SD 1.5 main model is installed
    * @throws WaitTimeoutException when {@code timeout} passes first
    * @throws io.invoke4j.domain.InvokeException when the item fails, with the server's error
    */
   public List<ImageName> textToImage(String prompt, Duration timeout) {
     requireNonNull(prompt, "prompt == null");
     requireNonNull(timeout, "timeout == null");
-    List<ModelRecord> mains = models.list(Optional.empty(), Optional.of("main"));
-    String[] choice = TEXT_TO_IMAGE.stream()
-        .filter(c -> mains.stream().anyMatch(m -> m.base().equals(c[0])))
+    WorkflowHandle handle = textToImageWorkflow();
+    int promptInput = handle.listInputs().stream()
+        .filter(i -> i.nodeId().equals("compel:positive") && i.fieldName().equals("prompt"))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("text-to-image needs an SDXL or SD 1.5 main model; the server has "
-            + mains.size() + " main model(s) of other bases"));
-    WorkflowRecord record = workflows.listWorkflows(List.of("default")).stream()
-        .filter(r -> r.name().equals(choice[1]))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("the server has no default workflow \"" + choice[1] + "\""));
-    WorkflowHandle handle = workflows.createWorkflowFromLibrary(record.id());
-    handle.syncDnnModel(false, true);
-    WorkflowInput promptInput = handle.listInputs().stream()
-        .filter(i -> i.fieldName().equals("prompt") || i.nodeType().equals("string") && i.fieldName().equals("value"))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("\"" + choice[1] + "\" has no prompt input"));
-    handle.setInputValue(promptInput.index(), prompt);
+        .orElseThrow(() -> new IllegalStateException(TEXT_TO_IMAGE_RESOURCE + " has no prompt input"))
+        .index();
+    handle.setInputValue(promptInput, prompt);
     handle.submitSync();
     QueueItem done = handle.waitForCompletionSync(timeout);
     if (done.status() != QueueItemStatus.COMPLETED) {

@@ -93,6 +93,6 @@ class ModelRepositoryIT {
   @Test
   void quickTextToImageSaysWhatAModelLessServerLacks() {
     assertThatThrownBy(() -> client.quick().textToImage("a lighthouse", Duration.ofSeconds(30)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("SDXL or SD 1.5");
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("SD 1.5 main model");
   }
 }
