@@ -332,8 +332,7 @@ final class WorkflowRun {
             }
             JournalState state = journal == null ? JournalState.of(List.of()) : journal.state();
             if (!retried.contains(item.itemId()) && state.canceledByRestart(item, canceledByEvent.contains(item.itemId()))) {
-              QueueItemId retry = serverCall("retry item " + item.itemId().value(),
-                  () -> client.queue().retry(List.of(item.itemId()))).stream().findFirst().orElse(null);
+              QueueItemId retry = retry(client, batch.id(), item.itemId());
               if (retry != null) {
                 retried.add(retry);
                 if (journal != null) {
@@ -376,6 +375,21 @@ final class WorkflowRun {
       progress.done();
     }
     return report(workflow, batch, items, finished, pending, gone, results, out);
+  }
+
+  /**
+   * Re-enqueues {@code item} with the queue's retry and returns the new item, or null when the server
+   * retried nothing. The server answers with the ids of the items it retried (the originals), not
+   * the new ones: the new item is the one the batch gained.
+   */
+  private QueueItemId retry(InvokeAIClient client, BatchId batch, QueueItemId item) {
+    Set<QueueItemId> before = new HashSet<>(serverCall("list the items of batch " + batch.value(),
+        () -> client.queue().itemIdsOf(batch)));
+    if (serverCall("retry item " + item.value(), () -> client.queue().retry(List.of(item))).isEmpty()) {
+      return null;
+    }
+    return serverCall("list the items of batch " + batch.value(), () -> client.queue().itemIdsOf(batch)).stream()
+        .filter(id -> !before.contains(id)).max(java.util.Comparator.comparingLong(QueueItemId::value)).orElse(null);
   }
 
   private static boolean handle(InvokeEvent event, Set<QueueItemId> pending, Set<QueueItemId> canceledByEvent,
