@@ -93,7 +93,7 @@ public final class InvokeAIClient implements AutoCloseable {
     this.workflowLibrary = injector.getInstance(WorkflowLibrary.class);
     this.server = new ServerRepository(injector.getInstance(ServerGateway.class));
     this.boardRepo = new BoardRepository(boards, images);
-    this.dnnModelRepo = new DnnModelRepository(models);
+    this.dnnModelRepo = new DnnModelRepository(models, events);
     this.workflowRepo = injector.getInstance(WorkflowRepository.class);
     this.quick = new Quick(images, workflowRepo, models);
     this.http = usesHttp ? Optional.of(injector.getInstance(InvokeHttp.class)) : Optional.empty();

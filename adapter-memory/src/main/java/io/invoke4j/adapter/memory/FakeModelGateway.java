@@ -2,7 +2,10 @@ package io.invoke4j.adapter.memory;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.event.ModelInstallEvent;
 import io.invoke4j.domain.models.FoundModel;
 import io.invoke4j.domain.models.HfTokenStatus;
 import io.invoke4j.domain.models.InstallStatus;
@@ -36,6 +39,8 @@ import java.util.stream.Stream;
  *   <li>any other source (a model file, a URL, a Hugging Face repo): a job in {@code error} with
  *       reason {@code NotSupported}: nothing is ever installed, so tests see the failure path.
  * </ul>
+ * Each failed job is announced on the event stream with a {@code model_install_error} event, as
+ * the server announces it.
  * The Hugging Face token status is {@link HfTokenStatus#INVALID} (no token) until
  * {@link #hfLogin(String)} stores a token starting with {@code hf_}.
  */
@@ -74,6 +79,7 @@ public final class FakeModelGateway implements ModelGateway {
       throw new InvokeHttpException(409, "POST", "/api/v2/models/install",
           "Unsupported model source: '" + given + "'");
     }
+    ModelInstallJob built;
     synchronized (server.lock) {
       long id = nextJobId++;
       ModelInstallJob.Builder job = ModelInstallJob.builder().id(id).status(InstallStatus.ERROR).statusText("error")
@@ -93,10 +99,20 @@ public final class FakeModelGateway implements ModelGateway {
         job.sourceType(given.contains("://") ? "url" : "hf").bytes(0).totalBytes(0)
             .errorReason("NotSupported").error("the in-memory server cannot download models");
       }
-      ModelInstallJob built = job.build();
+      built = job.build();
       jobs.put(id, built);
-      return built;
     }
+    server.emit(errorEvent(built));
+    return built;
+  }
+
+  /** The {@code model_install_error} event the server sends for a failed job (its payload's fields). */
+  private static ModelInstallEvent errorEvent(ModelInstallJob job) {
+    ObjectNode raw = JsonNodeFactory.instance.objectNode().put("id", job.id()).put("source", job.source());
+    job.errorReason().ifPresent(reason -> raw.put("error_type", reason));
+    job.error().ifPresent(error -> raw.put("error", error));
+    return ModelInstallEvent.builder().name("model_install_error").raw(raw).kind(ModelInstallEvent.Kind.ERROR)
+        .jobId(job.id()).source(job.source()).errorType(job.errorReason()).error(job.error()).build();
   }
 
   private static long size(Path path) {

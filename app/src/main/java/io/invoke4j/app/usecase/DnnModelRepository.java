@@ -8,6 +8,7 @@ import io.invoke4j.domain.models.ModelCacheStats;
 import io.invoke4j.domain.models.ModelInstallJob;
 import io.invoke4j.domain.models.ModelKey;
 import io.invoke4j.domain.models.ModelRecord;
+import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ModelGateway;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,21 @@ import java.util.Optional;
  */
 public final class DnnModelRepository {
   private final ModelGateway models;
+  private final Optional<EventStream> events;
 
-  /** A repository over {@code models}. */
+  /** A repository over {@code models}; its install jobs wait by polling only. */
   public DnnModelRepository(ModelGateway models) {
     this.models = requireNonNull(models, "models == null");
+    this.events = Optional.empty();
+  }
+
+  /**
+   * A repository over {@code models} whose install jobs wait on the {@code model_install_*} events
+   * of {@code events}, polling as a fallback.
+   */
+  public DnnModelRepository(ModelGateway models, EventStream events) {
+    this.models = requireNonNull(models, "models == null");
+    this.events = Optional.of(requireNonNull(events, "events == null"));
   }
 
   /** Every installed model. */
@@ -93,12 +105,12 @@ public final class DnnModelRepository {
    *     cannot be parsed
    */
   public ModelInstallJobHandle installModel(String source, boolean inplace) {
-    return new ModelInstallJobHandle(models, models.install(source, inplace));
+    return new ModelInstallJobHandle(models, events, models.install(source, inplace));
   }
 
   /** A handle over an existing install job; empty when the server does not know it. */
   public Optional<ModelInstallJobHandle> getInstallJob(long id) {
-    return models.findInstallJob(id).map(job -> new ModelInstallJobHandle(models, job));
+    return models.findInstallJob(id).map(job -> new ModelInstallJobHandle(models, events, job));
   }
 
   /** Every install job the server remembers, oldest first. */

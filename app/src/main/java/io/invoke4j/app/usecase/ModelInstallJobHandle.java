@@ -3,10 +3,17 @@ package io.invoke4j.app.usecase;
 import static java.util.Objects.requireNonNull;
 
 import io.invoke4j.domain.InvokeException;
+import io.invoke4j.domain.event.ModelInstallEvent;
 import io.invoke4j.domain.models.InstallStatus;
 import io.invoke4j.domain.models.ModelInstallJob;
+import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.ModelGateway;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One model install job (the Python client's {@code ModelInstJobHandle}): refresh, status,
@@ -17,10 +24,12 @@ public final class ModelInstallJobHandle {
   private static final Duration MAX_POLL = Duration.ofSeconds(2);
 
   private final ModelGateway models;
+  private final Optional<EventStream> events;
   private volatile ModelInstallJob job;
 
-  ModelInstallJobHandle(ModelGateway models, ModelInstallJob job) {
+  ModelInstallJobHandle(ModelGateway models, Optional<EventStream> events, ModelInstallJob job) {
     this.models = models;
+    this.events = events;
     this.job = job;
   }
 
@@ -61,7 +70,10 @@ public final class ModelInstallJobHandle {
   }
 
   /**
-   * Polls the job (every 200 ms, slowing to 2 s) until it is terminal, and returns it.
+   * Waits until the job is terminal and returns it. With an event stream (a client's repository),
+   * a {@code model_install_*} event of this job ends the wait at once (its status is then read from
+   * the server); the job is also re-read every 200 ms, slowing to 2 s, as a fallback for a
+   * disconnected stream or a user who gets no model events (a non-admin of a multiuser server).
    *
    * @throws InvokeException when {@code timeout} passes first
    *     (the job keeps running on the server)
@@ -69,25 +81,46 @@ public final class ModelInstallJobHandle {
   public ModelInstallJob waitUntilDone(Duration timeout) {
     QueueWaiter.positive(timeout, "timeout");
     long deadline = System.nanoTime() + timeout.toNanos();
-    long sleepMillis = 200;
-    ModelInstallJob current = job.isTerminal() ? job : refresh();
-    while (!current.isTerminal()) {
-      long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
-      if (leftMillis <= 0) {
-        throw new InvokeException("model install job " + current.id() + " (" + current.source()
-            + ") did not finish within " + timeout + "; last status: " + current.statusText()
-            + String.format(java.util.Locale.ROOT, ", %.0f%% done", 100 * current.progress()));
+    BlockingQueue<ModelInstallEvent> signals = new LinkedBlockingQueue<>();
+    long id = job.id();
+    Optional<EventStream.Subscription> subscription = events.map(stream -> stream.subscribe(event -> {
+      if (event instanceof ModelInstallEvent install && install.jobId() == id) {
+        signals.add(install);
       }
-      try {
-        Thread.sleep(Math.min(sleepMillis, leftMillis));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InvokeException("interrupted while waiting for model install job " + current.id(), e);
+    }));
+    try {
+      long sleepMillis = 200;
+      ModelInstallJob current = job.isTerminal() ? job : refresh();
+      while (!current.isTerminal()) {
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (leftMillis <= 0) {
+          throw new InvokeException("model install job " + current.id() + " (" + current.source()
+              + ") did not finish within " + timeout + "; last status: " + current.statusText()
+              + String.format(Locale.ROOT, ", %.0f%% done", 100 * current.progress()));
+        }
+        ModelInstallEvent event;
+        try {
+          event = signals.poll(Math.min(sleepMillis, leftMillis), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InvokeException("interrupted while waiting for model install job " + current.id(), e);
+        }
+        if (event == null) {
+          sleepMillis = Math.min(MAX_POLL.toMillis(), sleepMillis * 2);
+          current = refresh();
+        } else if (isFinal(event.kind())) {
+          current = refresh();
+        }
       }
-      sleepMillis = Math.min(MAX_POLL.toMillis(), sleepMillis * 2);
-      current = refresh();
+      return current;
+    } finally {
+      subscription.ifPresent(EventStream.Subscription::close);
     }
-    return current;
+  }
+
+  private static boolean isFinal(ModelInstallEvent.Kind kind) {
+    return kind == ModelInstallEvent.Kind.COMPLETE || kind == ModelInstallEvent.Kind.ERROR
+        || kind == ModelInstallEvent.Kind.CANCELLED;
   }
 
   /** Cancels the job (a finished job stays as it is) and reads it again. */
