@@ -47,6 +47,8 @@ public final class HttpQueueGateway implements QueueGateway {
   private final InvokeHttp http;
   private final String queuePath;
   private final List<Duration> settlePauses;
+  /** The last enqueue body's size: the next body's array starts at about that size. */
+  private volatile int enqueueSizeHint = 16 * 1024;
 
   /** A gateway over {@code http}'s server and queue id. */
   public HttpQueueGateway(InvokeHttp http) {
@@ -91,7 +93,8 @@ public final class HttpQueueGateway implements QueueGateway {
     ObjectNode body = sent.toWireJson();
     for (int attempt = 1; ; attempt++) {
       InvokeException unknown;
-      InvokeHttp.Request post = http.request("POST", queuePath + "enqueue_batch").json(body);
+      InvokeHttp.Request post = http.request("POST", queuePath + "enqueue_batch");
+      enqueueSizeHint = post.json(body, enqueueSizeHint).length();
       try {
         InvokeHttp.Response response = post.exchange();
         if (response.isSuccess()) {

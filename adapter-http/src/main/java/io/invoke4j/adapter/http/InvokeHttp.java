@@ -213,6 +213,21 @@ public final class InvokeHttp implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A JSON body written once into one array sized from {@code sizeHint} (see {@link JsonBody});
+     * for large bodies sent often, whose size the caller remembers.
+     */
+    JsonBody json(Object value, int sizeHint) {
+      JsonBody json;
+      try {
+        json = JsonBody.write(mapper, value, sizeHint);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot write the body of " + method + " " + path, e);
+      }
+      body = () -> new ByteArrayEntity(json.array(), 0, json.length(), ContentType.APPLICATION_JSON);
+      return json;
+    }
+
     Request entity(Supplier<HttpEntity> entity) {
       this.body = entity;
       return this;
