@@ -70,6 +70,11 @@ public final class QueueRepository implements QueueGateway {
    * @throws io.invoke4j.domain.InvokeException when the status itself cannot be read
    */
   public Optional<QueueWedge> checkWedged() {
+    return checkWedged(queue);
+  }
+
+  /** {@link #checkWedged()} of {@code queue}. */
+  static Optional<QueueWedge> checkWedged(QueueGateway queue) {
     QueueStatus status = queue.status();
     if (!status.processorStarted() || status.counts().unfinished() == 0) {
       return Optional.empty();

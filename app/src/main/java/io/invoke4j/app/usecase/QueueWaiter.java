@@ -13,6 +13,7 @@ import io.invoke4j.domain.event.QueueItemsCanceled;
 import io.invoke4j.domain.queue.QueueItem;
 import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.QueueItemStatus;
+import io.invoke4j.domain.queue.QueueWedge;
 import io.invoke4j.ports.EventStream;
 import io.invoke4j.ports.QueueGateway;
 import java.time.Duration;
@@ -45,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * for half a minute and then cancels what was in progress. A read that fails for that reason (a
  * transport failure, or 502/503/504 from a proxy in front of it) is tried again at every poll
  * interval until it succeeds or the wait times out; the timeout then names the last such failure.
+ *
+ * <p>A wedged queue ends a wait: every {@link JobHandle#WEDGE_CHECK_EVERY} (and when an item
+ * vanishes from {@code items_by_ids}, which skips an item the server cannot read) the queue is
+ * checked as {@link QueueRepository#checkWedged()} does, and a wedge ends the wait with a
+ * {@link QueueWedgedException} explaining it instead of running into the timeout.
  */
 final class QueueWaiter {
   private static final Logger log = LoggerFactory.getLogger(QueueWaiter.class);
@@ -53,10 +59,16 @@ final class QueueWaiter {
 
   private final QueueGateway queue;
   private final EventStream events;
+  private final Duration wedgeCheckEvery;
 
   QueueWaiter(QueueGateway queue, EventStream events) {
+    this(queue, events, JobHandle.WEDGE_CHECK_EVERY);
+  }
+
+  QueueWaiter(QueueGateway queue, EventStream events, Duration wedgeCheckEvery) {
     this.queue = requireNonNull(queue, "queue == null");
     this.events = requireNonNull(events, "events == null");
+    this.wedgeCheckEvery = positive(wedgeCheckEvery, "wedgeCheckEvery");
   }
 
   /**
@@ -66,6 +78,7 @@ final class QueueWaiter {
    * @param updates told of each status change and progress event
    * @param finished told of each item as soon as it is terminal
    * @throws WaitTimeoutException when {@code timeout} passes first
+   * @throws QueueWedgedException when the queue is wedged, so the items would never finish
    * @throws InvokeException when an item disappears from the server (deleted, queue cleared)
    * @throws CancellationException when the waiting thread is interrupted (its flag is set again)
    */
@@ -102,15 +115,22 @@ final class QueueWaiter {
 
     List<QueueItem> run() {
       long deadline = System.nanoTime() + timeout.toNanos();
+      long nextWedgeCheck = System.nanoTime() + wedgeCheckEvery.toNanos();
       EventStream.Subscription subscription = events.subscribe(this);
       try {
         resync(List.copyOf(pending));
         while (!pending.isEmpty()) {
-          long left = deadline - System.nanoTime();
+          long now = System.nanoTime();
+          if (now - nextWedgeCheck >= 0) {
+            throwIfWedged(null);
+            nextWedgeCheck = now + wedgeCheckEvery.toNanos();
+          }
+          long left = deadline - now;
           if (left <= 0) {
             throw timedOut();
           }
-          Object signal = signals.poll(Math.min(pollNanos, left), TimeUnit.NANOSECONDS);
+          long wait = Math.min(Math.min(pollNanos, left), Math.max(1, nextWedgeCheck - now));
+          Object signal = signals.poll(wait, TimeUnit.NANOSECONDS);
           if (signal == null) {
             if (!events.isConnected() || unreachable != null) {
               resync(List.copyOf(pending));
@@ -202,7 +222,9 @@ final class QueueWaiter {
       for (QueueItemId id : toRead) {
         QueueItem item = read.get(id);
         if (item == null) {
-          throw gone(id);
+          InvokeException gone = gone(id);
+          throwIfWedged(gone);
+          throw gone;
         }
         accept(item);
       }
@@ -260,6 +282,23 @@ final class QueueWaiter {
         timedOut.initCause(unreachable); // the server could not be reached at the end
       }
       return timedOut;
+    }
+
+    /**
+     * Throws a {@link QueueWedgedException} when the queue is wedged now; a check the server does
+     * not answer (unreachable, an error) leaves the wait as it is.
+     */
+    private void throwIfWedged(InvokeException cause) {
+      Optional<QueueWedge> wedge;
+      try {
+        wedge = QueueRepository.checkWedged(queue);
+      } catch (InvokeException e) {
+        log.debug("cannot check whether the queue is wedged: {}", e.getMessage());
+        return;
+      }
+      if (wedge.isPresent()) {
+        throw new QueueWedgedException(wedge.get(), cause);
+      }
     }
 
     private InvokeException gone(QueueItemId id) {
