@@ -14,6 +14,8 @@ import io.invoke4j.app.usecase.VideoOutput;
 import io.invoke4j.app.usecase.WorkflowHandle;
 import io.invoke4j.domain.EnqueueRejectedException;
 import io.invoke4j.domain.InvokeException;
+import io.invoke4j.domain.InvokeHttpException;
+import io.invoke4j.domain.InvokeTransportException;
 import io.invoke4j.domain.event.InvocationProgress;
 import io.invoke4j.domain.event.InvocationStarted;
 import io.invoke4j.domain.event.InvokeEvent;
@@ -72,8 +74,9 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>Following is event-driven: events wake the loop, which re-reads the unfinished items (one
  * {@code list} call); it also re-reads once a second, so a dropped stream or a server restart only
- * delays it. Items the server canceled because it restarted are re-enqueued once with the queue's
- * retry (same batch); see {@link JournalState#canceledByRestart}.
+ * delays it (a server that does not answer is asked again every second until {@code --timeout}).
+ * Items the server canceled because it restarted are re-enqueued once with the queue's retry (same
+ * batch); see {@link JournalState#canceledByRestart}.
  */
 final class WorkflowRun {
   /** One {@code --vary INDEX=v1,v2}: an input (index or label) and its values as text. */
@@ -309,9 +312,30 @@ final class WorkflowRun {
     EventStream.Subscription subscription = client.events().subscribe(events::add);
     try {
       boolean reread = true;
+      boolean unreachable = false;
       while (!pending.isEmpty()) {
         if (reread) {
-          List<QueueItem> read = serverCall("read queue items", () -> client.queue().list(List.copyOf(pending)));
+          List<QueueItem> read;
+          try {
+            read = client.queue().list(List.copyOf(pending));
+          } catch (InvokeTransportException | InvokeHttpException e) {
+            // a restarting server refuses connections for a while: ride it out until --timeout
+            if (e instanceof InvokeHttpException http && http.status() < 500 || System.nanoTime() >= deadline) {
+              throw new CliException(ErrorPolicy.exitCode(e), "read queue items at " + server.url() + ": "
+                  + ErrorPolicy.clean(e.getMessage()), e);
+            }
+            if (!unreachable) {
+              progress.line("the server does not answer (" + ErrorPolicy.clean(e.getMessage())
+                  + "); trying again every second until --timeout");
+              unreachable = true;
+            }
+            Thread.sleep(POLL.toMillis());
+            continue;
+          }
+          if (unreachable) {
+            progress.line("the server answers again");
+            unreachable = false;
+          }
           // an item deleted under us (queue cleared or pruned, or deleted by hand) would never finish
           Set<QueueItemId> seen = new HashSet<>();
           read.forEach(i -> seen.add(i.itemId()));
