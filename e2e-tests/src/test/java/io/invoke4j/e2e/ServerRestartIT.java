@@ -2,7 +2,6 @@ package io.invoke4j.e2e;
 
 import static io.invoke4j.e2e.LiveClient.example;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.invoke4j.app.InvokeAIClient;
 import io.invoke4j.app.usecase.JobUpdate;
@@ -12,13 +11,8 @@ import io.invoke4j.domain.queue.QueueItem;
 import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.QueueItemStatus;
 import io.invoke4j.domain.workflow.WorkflowDefinition;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -56,8 +50,7 @@ class ServerRestartIT {
   @Test
   void aWaitSurvivesARestartAndReportsTheFinalState() throws Exception {
     String url = LiveClient.url();
-    Path home = serverHome();
-    requireScriptStarted(url, home);
+    ScriptedServer server = ScriptedServer.requireFor(url, "ServerRestartIT");
     live = new LiveClient(InvokeAIClient.fromUrl(url));
     InvokeAIClient client = live.client;
 
@@ -80,7 +73,7 @@ class ServerRestartIT {
     assertThat(waiting).as("the item finished before the restart: make it slower").isNotDone();
 
     long start = System.nanoTime();
-    restart(home);
+    server.restart();
     long restartMs = (System.nanoTime() - start) / 1_000_000;
     QueueItem done;
     try {
@@ -96,60 +89,5 @@ class ServerRestartIT {
     assertThat(WorkflowApiIT.statusChanges(updates, item)).last().isEqualTo(done.status());
     System.out.printf("restart: server back after %d ms; item %d %s; updates %s%n", restartMs, item.value(),
         done.status().wire(), WorkflowApiIT.statusChanges(updates, item));
-  }
-
-  /** {@code INVOKE4J_SERVER_HOME}, else {@code ~/.cache/invoke4j}, as the script. */
-  private static Path serverHome() {
-    String home = System.getenv("INVOKE4J_SERVER_HOME");
-    return home != null && !home.isBlank() ? Path.of(home)
-        : Path.of(System.getProperty("user.home"), ".cache", "invoke4j");
-  }
-
-  /** Fails (CI=true) or skips unless the script's single server is the one at {@code url}. */
-  private static void requireScriptStarted(String url, Path home) throws IOException {
-    Path state = home.resolve("state").resolve("single.env");
-    Optional<String> started = Optional.empty();
-    if (Files.isRegularFile(state)) {
-      started = Files.readAllLines(state).stream().filter(line -> line.startsWith("URL="))
-          .map(line -> line.substring(4).strip().replaceAll("^['\"]|['\"]$", "")).findFirst();
-    }
-    boolean same = started.map(s -> normalise(s).equals(normalise(url))).orElse(false);
-    String why = "ServerRestartIT restarts only a server scripts/invokeai-server started for INVOKEAI_URL=" + url
-        + ", but " + state + (started.isPresent() ? " names " + started.get() : " does not exist or has no URL")
-        + " (set INVOKE4J_SERVER_HOME to that server's home)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      assertThat(same).as(why).isTrue();
-    }
-    assumeTrue(same, why);
-  }
-
-  private static URI normalise(String url) {
-    String text = url.strip();
-    return URI.create(text.endsWith("/") ? text : text + "/");
-  }
-
-  private static void restart(Path home) throws IOException, InterruptedException {
-    Path script = script();
-    ProcessBuilder builder = new ProcessBuilder(script.toString(), "restart").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().put("INVOKE4J_SERVER_HOME", home.toString());
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(script + " restart did not finish within 5 minutes");
-    }
-    assertThat(process.exitValue()).as(script + " restart exit status").isZero();
-  }
-
-  private static Path script() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null) {
-      Path script = dir.resolve("scripts").resolve("invokeai-server");
-      if (Files.isExecutable(script)) {
-        return script;
-      }
-      dir = dir.getParent();
-    }
-    throw new AssertionError("scripts/invokeai-server not found above " + Path.of("").toAbsolutePath());
   }
 }

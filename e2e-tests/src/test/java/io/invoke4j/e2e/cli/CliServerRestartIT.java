@@ -1,7 +1,7 @@
 package io.invoke4j.e2e.cli;
 
+import io.invoke4j.e2e.ScriptedServer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import io.invoke4j.domain.queue.QueueItemId;
 import io.invoke4j.domain.queue.QueueItemStatus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,8 +77,7 @@ class CliServerRestartIT {
   @Test
   void everyCombinationEndsWithItsImageAfterAServerRestartMidSweep() throws Exception {
     String url = System.getenv().getOrDefault("INVOKEAI_URL", "http://127.0.0.1:9090");
-    Path home = serverHome();
-    requireScriptStarted(url, home);
+    ScriptedServer server = ScriptedServer.requireFor(url, "CliServerRestartIT");
     client = InvokeAIClient.fromUrl(url);
     Path out = dir.resolve("out");
     Path journal = dir.resolve("run.jsonl");
@@ -104,7 +102,7 @@ class CliServerRestartIT {
         .containsValue(QueueItemStatus.IN_PROGRESS);
 
     long start = System.nanoTime();
-    restart(home);
+    server.restart();
     long restartMs = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(first.waitFor(MINUTES, TimeUnit.MINUTES)).as("the first sweep did not end").isTrue();
@@ -202,50 +200,5 @@ class CliServerRestartIT {
         .redirectOutput(log.toFile());
     builder.environment().put("INVOKEAI_URL", serverUrl);
     return builder.start();
-  }
-
-  // the guard and the restart, as in io.invoke4j.e2e.ServerRestartIT (private there)
-
-  /** {@code INVOKE4J_SERVER_HOME}, else {@code ~/.cache/invoke4j}, as the script. */
-  private static Path serverHome() {
-    String home = System.getenv("INVOKE4J_SERVER_HOME");
-    return home != null && !home.isBlank() ? Path.of(home)
-        : Path.of(System.getProperty("user.home"), ".cache", "invoke4j");
-  }
-
-  /** Fails (CI=true) or skips unless the script's single server is the one at {@code url}. */
-  private static void requireScriptStarted(String url, Path home) throws IOException {
-    Path state = home.resolve("state").resolve("single.env");
-    Optional<String> started = Optional.empty();
-    if (Files.isRegularFile(state)) {
-      started = Files.readAllLines(state).stream().filter(line -> line.startsWith("URL="))
-          .map(line -> line.substring(4).strip().replaceAll("^['\"]|['\"]$", "")).findFirst();
-    }
-    boolean same = started.map(s -> normalise(s).equals(normalise(url))).orElse(false);
-    String why = "CliServerRestartIT restarts only a server scripts/invokeai-server started for INVOKEAI_URL=" + url
-        + ", but " + state + (started.isPresent() ? " names " + started.get() : " does not exist or has no URL")
-        + " (set INVOKE4J_SERVER_HOME to that server's home)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      assertThat(same).as(why).isTrue();
-    }
-    assumeTrue(same, why);
-  }
-
-  private static URI normalise(String url) {
-    String text = url.strip();
-    return URI.create(text.endsWith("/") ? text : text + "/");
-  }
-
-  private static void restart(Path home) throws IOException, InterruptedException {
-    Path script = ROOT.resolve("scripts").resolve("invokeai-server");
-    ProcessBuilder builder = new ProcessBuilder(script.toString(), "restart").redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().put("INVOKE4J_SERVER_HOME", home.toString());
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(script + " restart did not finish within 5 minutes");
-    }
-    assertThat(process.exitValue()).as(script + " restart exit status").isZero();
   }
 }
